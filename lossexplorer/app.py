@@ -1,0 +1,128 @@
+"""Command line, QApplication set-up and the ``lossexplorer`` entry point."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+
+
+def version() -> str:
+    """The installed package's version (from its metadata)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as _version
+
+    try:
+        return _version("lossexplorer")
+    except PackageNotFoundError:
+        from lossexplorer import __version__
+
+        return __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line options."""
+    parser = argparse.ArgumentParser(
+        prog="lossexplorer",
+        description="Show why classification uses cross-entropy: live, draggable loss plots.",
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="PATH",
+        help="build the window at its default size, save it as a PNG and exit",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="build the window offscreen, check every panel and the numbers, exit 0 or 1",
+    )
+    parser.add_argument("--version", action="version", version=f"lossexplorer {version()}")
+    return parser
+
+
+def _make_app(argv):
+    from PySide6.QtWidgets import QApplication
+
+    from lossexplorer.mainwindow import apply_app_style
+
+    app = QApplication.instance() or QApplication([argv[0] if argv else "lossexplorer"])
+    app.setOrganizationName("lossexplorer")
+    app.setApplicationName("lossexplorer")
+    app.setApplicationVersion(version())
+    apply_app_style(app)
+    return app
+
+
+def _scratch_settings():
+    """Settings in a throwaway file, so batch runs never touch the user's layout."""
+    from PySide6.QtCore import QSettings
+
+    path = os.path.join(tempfile.mkdtemp(prefix="lossexplorer-"), "settings.ini")
+    return QSettings(path, QSettings.Format.IniFormat)
+
+
+def screenshot(path: str) -> int:
+    """Render the default window to ``path`` (PNG)."""
+    from lossexplorer.mainwindow import MainWindow
+
+    window = MainWindow(settings=_scratch_settings())
+    window.show()
+    _settle()
+    ok = window.grab().save(path, "PNG")
+    window.close()
+    if not ok:
+        print(f"lossexplorer: could not write {path}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _settle():
+    from PySide6.QtCore import QCoreApplication
+
+    for _ in range(5):
+        QCoreApplication.processEvents()
+
+
+def self_test() -> int:
+    """Build the window, check that every panel is there and the numbers are right."""
+    from lossexplorer.mainwindow import MainWindow
+    from lossexplorer.panels import PANELS
+
+    failures = []
+    window = MainWindow(settings=_scratch_settings())
+    window.show()
+    _settle()
+    for spec in PANELS:
+        dock = window.docks.get(spec.key)
+        if dock is None or dock.widget() is None or not dock.isVisibleTo(window):
+            failures.append(f"panel {spec.key!r} is missing")
+    ce = window.model.cross_entropy
+    if abs(ce - 0.35667494393873245) > 1e-12:
+        failures.append(f"cross-entropy of seed 000's example is {ce!r}, expected 0.357")
+    window.close()
+    if failures:
+        for f in failures:
+            print("self-test FAILED:", f, file=sys.stderr)
+        return 1
+    print(f"self-test passed: {len(PANELS)} panels, cross-entropy {ce:.3f}")
+    return 0
+
+
+def main(argv=None) -> int:
+    """Entry point of ``lossexplorer`` and ``python -m lossexplorer``."""
+    argv = sys.argv if argv is None else argv
+    args = build_parser().parse_args(argv[1:])
+    batch = args.screenshot or args.self_test
+    if batch and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = _make_app(argv)
+    if args.self_test:
+        return self_test()
+    if args.screenshot:
+        return screenshot(args.screenshot)
+    from lossexplorer.mainwindow import MainWindow
+
+    window = MainWindow()
+    window.show()
+    return app.exec()

@@ -1,0 +1,61 @@
+"""How numbers are written on screen: real minus signs, ∞, and powers of ten."""
+
+from __future__ import annotations
+
+import math
+
+MINUS = "\u2212"
+INFINITY = "\u221e"
+_DIGITS, _SUPER = (
+    "-0123456789",
+    "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079",
+)
+_SUPERSCRIPT = str.maketrans(_DIGITS, _SUPER)
+_FROM_SUPERSCRIPT = str.maketrans(_SUPER, _DIGITS)
+
+
+def fmt_number(x: float, digits: int = 3) -> str:
+    """Format ``x`` for students: fixed ``digits`` decimals, ∞, or a × 10ⁿ.
+
+    Values too small for the fixed format (but not 0) are written in
+    scientific form, so that a vanishing gradient never reads as 0.000.
+    """
+    x = float(x)
+    if math.isnan(x):
+        raise ValueError("refusing to show NaN")
+    if math.isinf(x):
+        return (MINUS if x < 0 else "") + INFINITY
+    if x != 0.0 and abs(x) < 0.5 * 10.0**-digits:
+        return fmt_power(math.copysign(1.0, x), math.log10(abs(x)), digits)
+    if abs(x) >= 1e6:
+        return fmt_power(math.copysign(1.0, x), math.log10(abs(x)), digits)
+    text = f"{x:.{digits}f}"
+    if text.startswith("-"):
+        text = MINUS + text[1:] if any(c in "123456789" for c in text) else text[1:]
+    return text
+
+
+def fmt_power(sign: float, log10_abs: float, digits: int = 3) -> str:
+    """Write sign · 10^log10_abs as "m × 10ⁿ" (works far past float64 underflow)."""
+    if math.isinf(log10_abs) and log10_abs < 0:
+        return "0"
+    exponent = math.floor(log10_abs)
+    mantissa = 10.0 ** (log10_abs - exponent)
+    if round(mantissa, digits - 1) >= 10.0:
+        mantissa /= 10.0
+        exponent += 1
+    text = f"{mantissa:.{digits - 1}f} \u00d7 10" + str(exponent).translate(_SUPERSCRIPT)
+    return (MINUS if sign < 0 else "") + text
+
+
+def parse_number(text: str) -> float:
+    """Inverse of ``fmt_number`` (for tests and for reading typed input)."""
+    t = text.strip().replace(MINUS, "-")
+    if t.lstrip("-") == INFINITY:
+        return -math.inf if t.startswith("-") else math.inf
+    if "\u00d7" in t:
+        mant, power = t.split("\u00d7")
+        digits = power.strip()[2:]
+        exponent = int(digits.translate(_FROM_SUPERSCRIPT))
+        return float(mant) * 10.0**exponent
+    return float(t)

@@ -1,0 +1,38 @@
+"""The dock panels, and the registry the main window builds its docks from.
+
+Adding a panel is one module in this package plus one ``PanelSpec`` line in
+``PANELS``.  Panel classes are named as ``"module:Class"`` strings and imported
+only when their dock is built.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+
+@dataclass(frozen=True)
+class PanelSpec:
+    """One dock: its object name, title, panel class and lessons."""
+
+    key: str
+    title: str
+    target: str
+    lessons: tuple[str, ...]
+
+    def load(self):
+        """Import and return the panel class."""
+        module, _, name = self.target.partition(":")
+        return getattr(importlib.import_module(f"lossexplorer.panels.{module}"), name)
+
+
+PANELS = (
+    PanelSpec(
+        "readout",
+        QT_TRANSLATE_NOOP("Panels", "Loss readout"),
+        "readout:ReadoutPanel",
+        ("multiclass",),
+    ),
+)

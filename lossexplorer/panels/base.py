@@ -1,0 +1,55 @@
+"""What every dock panel shares: the model hookup, lazy redraws, retranslation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QWidget
+
+
+class Panel(QWidget):
+    """Base class of a dock panel.
+
+    A subclass builds its widgets and plot items once in ``__init__`` (then
+    calls ``self.retranslate()`` and ``self.refresh()``), sets ``SIGNAL`` to
+    the model signal it depends on (``"multiclass_changed"``,
+    ``"binary_changed"`` or ``"changed"``), and implements:
+
+    * ``refresh()``: update the items in place from the model;
+    * ``retranslate()``: set every user-visible string (called again when
+      the language changes).
+
+    A hidden panel (closed dock, background tab) does not redraw; it
+    refreshes when it is shown again.
+    """
+
+    SIGNAL = "changed"
+
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self._stale = False
+        getattr(model, self.SIGNAL).connect(self._on_model_changed)
+
+    def _on_model_changed(self):
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event):
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.refresh()
+        super().changeEvent(event)
+
+    def refresh(self):  # pragma: no cover - every panel overrides it
+        raise NotImplementedError
+
+    def retranslate(self):  # pragma: no cover - every panel overrides it
+        raise NotImplementedError

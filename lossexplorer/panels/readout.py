@@ -1,0 +1,81 @@
+"""Loss readout: the current cross-entropy, 1 - p and Brier score, in large type."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy
+
+from lossexplorer import style
+from lossexplorer.formatting import fmt_number
+from lossexplorer.panels.base import Panel
+
+
+class ReadoutPanel(Panel):
+    """Three big numbers for the multi-class state, each beside its formula."""
+
+    SIGNAL = "multiclass_changed"
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        grid = QGridLayout(self)
+        grid.setColumnStretch(1, 1)
+        self.names = {}
+        self.formulas = {}
+        self.values = {}
+        colours = {"ce": style.CE, "linear": style.LINEAR, "brier": style.BRIER}
+        for row, key in enumerate(("ce", "linear", "brier")):
+            name = QLabel()
+            name.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=True))
+            name.setStyleSheet(f"color: {colours[key]}")
+            formula = QLabel()
+            formula.setFont(style.font(style.BASE_POINT_SIZE + 1))
+            formula.setTextFormat(Qt.TextFormat.RichText)
+            value = QLabel()
+            value.setObjectName(f"value_{key}")
+            value.setFont(style.font(style.BASE_POINT_SIZE * 2.4, bold=True))
+            value.setStyleSheet(f"color: {colours[key]}")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            grid.addWidget(name, 2 * row, 0, 1, 2)
+            grid.addWidget(formula, 2 * row + 1, 0)
+            grid.addWidget(value, 2 * row + 1, 1)
+            self.names[key], self.formulas[key], self.values[key] = name, formula, value
+        self.note = QLabel()
+        self.note.setObjectName("infinity_note")
+        self.note.setWordWrap(True)
+        self.note.setFont(style.font(style.BASE_POINT_SIZE))
+        self.note.setStyleSheet(f"color: {style.MSE}")
+        grid.addWidget(self.note, 6, 0, 1, 2)
+        grid.setRowStretch(7, 1)
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self):
+        """Set the labels and formulas in the current language."""
+        self.names["ce"].setText(self.tr("Cross-entropy"))
+        self.names["linear"].setText(self.tr("Naive penalty 1 − p"))
+        self.names["brier"].setText(self.tr("Brier score"))
+        self.formulas["ce"].setText("−log <i>p</i><sub>true</sub>")
+        self.formulas["linear"].setText("1 − <i>p</i><sub>true</sub>")
+        self.formulas["brier"].setText(
+            "Σ<sub><i>i</i></sub> (<i>p</i><sub><i>i</i></sub> − <i>y</i><sub><i>i</i></sub>)²"
+        )
+
+    def refresh(self):
+        """Show the model's current readouts."""
+        m = self.model
+        ce = m.cross_entropy
+        self.values["ce"].setText(fmt_number(ce))
+        self.values["linear"].setText(fmt_number(m.linear_penalty))
+        self.values["brier"].setText(fmt_number(m.brier))
+        if math.isinf(ce):
+            self.note.setText(
+                self.tr(
+                    "p = 0 for the true class: the model has completely ruled out the right "
+                    "answer, so the loss is infinite. A model must never do that."
+                )
+            )
+        else:
+            self.note.setText("")

@@ -1,0 +1,41 @@
+"""Test set-up: offscreen Qt before any QApplication exists, fast pyqtgraph mouse."""
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("LANG", "en_US.UTF-8")
+
+import pyqtgraph as pg  # noqa: E402
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+
+# Deliver every mouse move at once instead of rate-limiting to ~100 Hz.
+pg.setConfigOption("mouseRateLimit", -1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _app_style(qapp):
+    from lossexplorer.mainwindow import apply_app_style
+
+    qapp.setOrganizationName("lossexplorer-tests")
+    qapp.setApplicationName("lossexplorer-tests")
+    apply_app_style(qapp)
+    return qapp
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """A private settings file per test."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    """The main window at its default size, shown (offscreen)."""
+    from lossexplorer.mainwindow import MainWindow
+
+    w = MainWindow(settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w

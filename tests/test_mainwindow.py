@@ -1,0 +1,98 @@
+"""The main window: docks, View menu, saved and damaged layouts."""
+
+import pytest
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QDockWidget
+
+from lossexplorer.mainwindow import LAYOUT_VERSION, MainWindow
+from lossexplorer.panels import PANELS
+
+
+def test_window_has_every_dock(window):
+    assert set(window.docks) == {spec.key for spec in PANELS}
+    for spec in PANELS:
+        dock = window.findChild(QDockWidget, spec.key)
+        assert dock is not None and dock.isVisible() and dock.windowTitle()
+        features = dock.features()
+        assert features & QDockWidget.DockWidgetFeature.DockWidgetClosable
+        assert features & QDockWidget.DockWidgetFeature.DockWidgetFloatable
+
+
+def test_view_menu_toggles_every_dock(window, qtbot):
+    actions = {a.text(): a for a in window.view_menu.actions()}
+    for dock in window.docks.values():
+        action = actions[dock.windowTitle()]
+        assert action.isChecked()
+        action.trigger()
+        assert not dock.isVisible()
+        action.trigger()
+        assert dock.isVisible()
+
+
+def test_reset_layout_brings_back_closed_docks(window):
+    dock = next(iter(window.docks.values()))
+    dock.close()
+    window.reset_layout_action.trigger()
+    assert dock.isVisible()
+
+
+def test_layout_is_saved_and_restored(qtbot, settings):
+    first = MainWindow(settings=settings)
+    qtbot.addWidget(first)
+    first.show()
+    dock = next(iter(first.docks.values()))
+    dock.close()
+    first.resize(700, 600)  # the offscreen screen is 800x800
+    first.close()
+    second = MainWindow(settings=settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.layout_message == "restored"
+    assert not second.docks[dock.objectName()].isVisible()
+    assert (second.width(), second.height()) == (700, 600)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        {
+            "window/state": QByteArray(b"\x00\xffgarbage" * 10),
+            "window/geometry": QByteArray(b"junk"),
+        },
+        {"window/state": "a string, not bytes", "window/geometry": 42},
+        {"window/state": QByteArray(), "window/geometry": QByteArray()},
+    ],
+)
+def test_damaged_saved_layout_falls_back_to_default(qtbot, settings, damage):
+    for key, value in damage.items():
+        settings.setValue(key, value)
+    settings.sync()
+    w = MainWindow(settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.layout_message == "damaged"
+    assert all(d.isVisible() for d in w.docks.values())
+    assert "default" in w.statusBar().currentMessage()
+
+
+def test_state_from_another_version_is_ignored(qtbot, settings, tmp_path):
+    other = MainWindow(settings=QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(other)
+    settings.setValue("window/state", other.saveState(LAYOUT_VERSION + 7))
+    settings.setValue("window/geometry", other.saveGeometry())
+    w = MainWindow(settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.layout_message == "damaged"
+    assert all(d.isVisible() for d in w.docks.values())
+
+
+def test_readout_shows_the_model(window, qtbot):
+    panel = window.panels["readout"]
+    assert panel.values["ce"].text() == "0.357"
+    window.model.set_probability(0, 0.1)
+    assert panel.values["ce"].text() == "2.303"
+    assert panel.values["linear"].text() == "0.900"
+    window.model.set_probability(0, 0.0)
+    assert panel.values["ce"].text() == "\u221e"
+    assert "infinite" in panel.note.text()
