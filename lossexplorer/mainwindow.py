@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from lossexplorer import style
@@ -14,6 +14,27 @@ from lossexplorer.panels import PANELS
 # is not restored onto docks it does not describe.
 LAYOUT_VERSION = 1
 DEFAULT_SIZE = (1280, 800)
+DEFAULT_LESSON = "multiclass"
+# Each lesson: columns, each a list of rows, each a list of docks shown as tabs.
+LESSONS = {
+    "multiclass": [
+        [["probabilities"], ["logits", "calculation"]],
+        [["readout"], ["penalty"]],
+    ],
+    "binary": [
+        [["sigmoid"], ["binary_loss"]],
+        [["ce_prob"], ["race"]],
+    ],
+    "everything": [
+        [["probabilities", "sigmoid"], ["logits", "calculation", "binary_loss"]],
+        [["readout", "ce_prob"], ["penalty", "race"]],
+    ],
+}
+LESSON_TITLES = {
+    "multiclass": QT_TRANSLATE_NOOP("MainWindow", "Multi-class"),
+    "binary": QT_TRANSLATE_NOOP("MainWindow", "Binary"),
+    "everything": QT_TRANSLATE_NOOP("MainWindow", "Everything"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -38,7 +59,6 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.resize(*DEFAULT_SIZE)
         self.arrange_default()
-        self._default_state = self.saveState(LAYOUT_VERSION)
         self.restore_layout()
 
     # --------------------------------------------------------------- build
@@ -65,6 +85,15 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
+        self.lesson_group = QActionGroup(self)
+        self.lesson_actions = {}
+        for n, lesson in enumerate(LESSONS, start=1):
+            action = QAction(self, checkable=True)
+            action.setData(lesson)
+            action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            action.triggered.connect(lambda checked=False, lesson=lesson: self.arrange(lesson))
+            self.lesson_group.addAction(action)
+            self.lesson_actions[lesson] = action
 
     def create_menus(self):
         """File and View menus; View lists every dock."""
@@ -72,10 +101,17 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
+        for action in self.lesson_actions.values():
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.reset_layout_action)
+        self.lesson_toolbar = self.addToolBar("")
+        self.lesson_toolbar.setObjectName("lesson_toolbar")
+        for action in self.lesson_actions.values():
+            self.lesson_toolbar.addAction(action)
 
     def retranslate(self):
         """Set every window-level string in the current language."""
@@ -84,28 +120,77 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.quit_action.setText(self.tr("&Quit"))
         self.reset_layout_action.setText(self.tr("&Reset layout"))
+        self.lesson_toolbar.setWindowTitle(self.tr("Lessons"))
+        for lesson, action in self.lesson_actions.items():
+            action.setText(QCoreApplication.translate("MainWindow", LESSON_TITLES[lesson]))
         for spec in PANELS:
             self.docks[spec.key].setWindowTitle(QCoreApplication.translate("Panels", spec.title))
 
     # -------------------------------------------------------------- layout
-    def arrange_default(self):
-        """Put every dock in its default place and show it."""
-        for dock in self.docks.values():
+    def lesson_keys(self, lesson: str) -> list[str]:
+        """The dock keys that a lesson shows."""
+        return [key for column in LESSONS[lesson] for row in column for key in row]
+
+    def arrange(self, lesson: str):
+        """Show a lesson's docks in its default arrangement; hide the rest.
+
+        A lesson is columns of rows of tabbed docks (see ``LESSONS``).
+        """
+        if lesson not in LESSONS:
+            raise ValueError(f"unknown lesson {lesson!r}")
+        self.lesson = lesson
+        wanted = [k for k in self.lesson_keys(lesson) if k in self.docks]
+        for key, dock in self.docks.items():
             dock.setFloating(False)
-            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-            dock.show()
+            if key not in wanted:
+                dock.hide()
+        firsts, heights = [], []
+        for c, column in enumerate(LESSONS[lesson]):
+            area = (
+                Qt.DockWidgetArea.LeftDockWidgetArea
+                if c == 0
+                else Qt.DockWidgetArea.RightDockWidgetArea
+            )
+            above = None
+            for row in column:
+                row = [k for k in row if k in self.docks]
+                if not row:
+                    continue
+                first = self.docks[row[0]]
+                if above is None:
+                    self.addDockWidget(area, first)
+                    firsts.append(first)
+                else:
+                    self.splitDockWidget(above, first, Qt.Orientation.Vertical)
+                for key in row[1:]:
+                    self.tabifyDockWidget(first, self.docks[key])
+                for key in row:
+                    self.docks[key].show()
+                first.raise_()
+                heights.append(first)
+                above = first
+        if len(firsts) == 2:
+            w = self.width()
+            self.resizeDocks(firsts, [int(w * 0.56), int(w * 0.44)], Qt.Orientation.Horizontal)
+        for action in self.lesson_actions.values():
+            action.setChecked(action.data() == lesson)
+
+    def arrange_default(self):
+        """Put every dock in its default place for the current lesson."""
+        self.arrange(getattr(self, "lesson", DEFAULT_LESSON))
 
     def reset_layout(self):
-        """Return to the default arrangement of the docks."""
-        self.restoreState(self._default_state, LAYOUT_VERSION)
-        for dock in self.docks.values():
-            dock.show()
+        """Return to the current lesson's default arrangement of the docks."""
+        self.arrange(self.lesson)
 
     def restore_layout(self) -> bool:
         """Restore the saved geometry and dock layout; keep defaults if damaged.
 
         Returns True when a saved layout was restored.
         """
+        lesson = self.settings.value("window/lesson")
+        if isinstance(lesson, str) and lesson in LESSONS and lesson != self.lesson:
+            self.arrange(lesson)
         geometry = self.settings.value("window/geometry")
         state = self.settings.value("window/state")
         if geometry is None and state is None:
@@ -115,7 +200,7 @@ class MainWindow(QMainWindow):
         ok = ok and self.restoreGeometry(geometry) and self.restoreState(state, LAYOUT_VERSION)
         if not ok:
             self.resize(*DEFAULT_SIZE)
-            self.restoreState(self._default_state, LAYOUT_VERSION)
+            self.arrange(self.lesson)
             self.layout_message = "damaged"
             self.statusBar().showMessage(
                 self.tr("The saved window layout could not be read; using the default layout."),
@@ -129,6 +214,7 @@ class MainWindow(QMainWindow):
         """Save the geometry and dock layout for the next start."""
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        self.settings.setValue("window/lesson", self.lesson)
         self.settings.sync()
 
     def closeEvent(self, event):

@@ -30,9 +30,13 @@ class PanelSpec:
 
 PANELS = (
     PanelSpec(
-        "readout",
-        QT_TRANSLATE_NOOP("Panels", "Loss readout"),
-        "readout:ReadoutPanel",
+        "probabilities",
+        QT_TRANSLATE_NOOP("Panels", "Probabilities"),
+        "probabilities:ProbabilitiesPanel",
         ("multiclass",),
     ),
-)
+    PanelSpec("readout", QT_TRANSLATE_NOOP("Panels", "Loss readout"), "readout:ReadoutPanel", ("multiclass",)),
+    PanelSpec("logits", QT_TRANSLATE_NOOP("Panels", "Logits and softmax"), "logits:LogitsPanel", ("multiclass",)),
+    PanelSpec("penalty", QT_TRANSLATE_NOOP("Panels", "Penalty curves"), "penalty:PenaltyPanel", ("multiclass",)),
+    PanelSpec("calculation", QT_TRANSLATE_NOOP("Panels", "Calculation"), "calculation:CalculationPanel", ("multiclass",)),
+)  # fmt: skip

@@ -1,0 +1,138 @@
+"""A row of bars that the teacher can drag with the mouse or nudge with the keys.
+
+``DraggableBars`` is one pyqtgraph graphics item that paints every bar and
+implements pyqtgraph's ``mouseDragEvent`` pattern (as ``InfiniteLine`` does).
+It holds no state of its own beyond what it was last told to draw: a drag or a
+key press calls back into the panel, the panel calls the model, and the
+model's signal brings the new values back through ``set_values``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+BAR_WIDTH = 0.7
+
+
+class DraggableBars(pg.GraphicsObject):
+    """Vertical bars at x = 0, 1, … whose heights follow the mouse.
+
+    ``on_drag(i, y, finished)`` is called with the pointer's height on every
+    move of a drag that started on bar ``i``'s column (anywhere between the
+    limits, so that a bar of height 0 can still be grabbed).
+    ``on_nudge(i, steps)`` is called when bar ``i`` has keyboard focus and an
+    arrow key is pressed: ±1 per Up/Down, ±10 with Shift.
+    """
+
+    def __init__(self, limits: tuple[float, float], on_drag: Callable, on_nudge: Callable):
+        super().__init__()
+        self.limits = limits
+        self.on_drag = on_drag
+        self.on_nudge = on_nudge
+        self.values: list[float] = []
+        self.brushes: list = []
+        self.focus_index = 0
+        self.drag_index: int | None = None
+        self.outline = pg.mkPen("#222222", width=1.5)
+        self.focus_pen = pg.mkPen("#000000", width=2.5, style=Qt.PenStyle.DashLine)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, True)
+        self.setCursor(Qt.CursorShape.SizeVerCursor)
+
+    # ----------------------------------------------------------- drawing
+    def set_values(self, values, brushes) -> None:
+        """Draw these heights with these brushes (one per bar)."""
+        values = [float(v) for v in values]
+        if len(values) != len(self.values):
+            self.prepareGeometryChange()
+            self.focus_index = min(self.focus_index, len(values) - 1)
+        self.values = values
+        self.brushes = [pg.mkBrush(b) for b in brushes]
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        lo, hi = self.limits
+        return QRectF(-0.5, lo, max(len(self.values), 1), hi - lo)
+
+    def paint(self, painter: QPainter, *args) -> None:
+        lo, hi = self.limits
+        base = min(max(0.0, lo), hi)
+        for i, (v, brush) in enumerate(zip(self.values, self.brushes, strict=True)):
+            top = min(max(v, lo), hi)
+            painter.setPen(self.outline)
+            painter.setBrush(brush)
+            painter.drawRect(QRectF(i - BAR_WIDTH / 2, base, BAR_WIDTH, top - base))
+        if self.hasFocus() and self.values:
+            pen = QPen(self.focus_pen)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            x = self.focus_index - 0.5 + 0.03
+            painter.drawRect(QRectF(x, lo, 0.94, hi - lo))
+
+    # -------------------------------------------------------------- mouse
+    def column_at(self, x: float) -> int | None:
+        """Index of the bar whose column contains x, or None."""
+        i = round(x)
+        if 0 <= i < len(self.values) and abs(x - i) <= BAR_WIDTH / 2 + 0.05:
+            return i
+        return None
+
+    def mouseDragEvent(self, ev) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        if ev.isStart():
+            self.drag_index = self.column_at(ev.buttonDownPos().x())
+            if self.drag_index is None:
+                ev.ignore()
+                return
+            self.focus_index = self.drag_index
+            self.setFocus()
+        if self.drag_index is None:
+            ev.ignore()
+            return
+        ev.accept()
+        i = self.drag_index
+        if ev.isFinish():
+            self.drag_index = None
+        self.on_drag(i, ev.pos().y(), ev.isFinish(), ev.modifiers())
+
+    def mouseClickEvent(self, ev) -> None:
+        i = self.column_at(ev.pos().x())
+        if ev.button() == Qt.MouseButton.LeftButton and i is not None:
+            ev.accept()
+            self.focus_index = i
+            self.setFocus()
+            self.update()
+        else:
+            ev.ignore()
+
+    # ---------------------------------------------------------- keyboard
+    def keyPressEvent(self, ev) -> None:
+        step = 10 if ev.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
+        key = ev.key()
+        if key == Qt.Key.Key_Up:
+            self.on_nudge(self.focus_index, step)
+        elif key == Qt.Key.Key_Down:
+            self.on_nudge(self.focus_index, -step)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self.values:
+            delta = -1 if key == Qt.Key.Key_Left else 1
+            self.focus_index = (self.focus_index + delta) % len(self.values)
+            self.update()
+        else:
+            ev.ignore()
+            return
+        ev.accept()
+
+    def focusInEvent(self, ev) -> None:
+        self.update()
+        super().focusInEvent(ev)
+
+    def focusOutEvent(self, ev) -> None:
+        self.update()
+        super().focusOutEvent(ev)

@@ -1,0 +1,197 @@
+"""Logits and softmax: the same prediction seen before the softmax, with temperature."""
+
+from __future__ import annotations
+
+from html import escape
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lossexplorer import style
+from lossexplorer.draggable import DraggableBars
+from lossexplorer.formatting import MINUS, fmt_number, fmt_power
+from lossexplorer.model import LOGIT_LIMIT, MAX_CLASSES, TEMPERATURE_RANGE
+from lossexplorer.panels.base import Panel
+
+VIEW = (-6.0, 6.0)
+LN10 = float(np.log(10.0))
+LOGIT_SNAP = 0.05
+# the temperature slider is logarithmic: position k means T = 10^(k / 100)
+T_SLIDER = (-100, 100)
+
+
+def _fmt_logit(v):
+    return f"{v:.2f}".replace("-", MINUS)
+
+
+class LogitsPanel(Panel):
+    """Logit bars and spin boxes, the temperature, and the softmax pipeline in numbers."""
+
+    SIGNAL = "multiclass_changed"
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.plot = pg.PlotWidget()
+        self.plot.setMinimumHeight(160)
+        style.style_plot(self.plot)
+        item = self.plot.getPlotItem()
+        item.setMouseEnabled(x=False, y=False)
+        item.enableAutoRange(False)
+        item.setYRange(*VIEW, padding=0)
+        item.addLine(y=0.0, pen=style.pen("#444444", 1.5))
+        self.bars = DraggableBars(VIEW, self._dragged, self._nudged)
+        self.plot.addItem(self.bars)
+
+        self.spins = []
+        spin_row = QHBoxLayout()
+        self.spin_caption = QLabel()
+        spin_row.addWidget(self.spin_caption)
+        for i in range(MAX_CLASSES):
+            spin = QDoubleSpinBox()
+            spin.setRange(-LOGIT_LIMIT, LOGIT_LIMIT)
+            spin.setDecimals(2)
+            spin.setSingleStep(0.1)
+            spin.setKeyboardTracking(False)
+            spin.valueChanged.connect(lambda v, i=i: self._typed(i, v))
+            self.spins.append(spin)
+            spin_row.addWidget(spin)
+        spin_row.addStretch(1)
+
+        t_row = QHBoxLayout()
+        self.t_caption = QLabel()
+        self.t_slider = QSlider(Qt.Orientation.Horizontal)
+        self.t_slider.setRange(*T_SLIDER)
+        self.t_slider.valueChanged.connect(lambda k: self.model.set_temperature(10.0 ** (k / 100)))
+        self.t_spin = QDoubleSpinBox()
+        self.t_spin.setRange(*TEMPERATURE_RANGE)
+        self.t_spin.setDecimals(2)
+        self.t_spin.setSingleStep(0.1)
+        self.t_spin.setKeyboardTracking(False)
+        self.t_spin.valueChanged.connect(self.model.set_temperature)
+        t_row.addWidget(self.t_caption)
+        t_row.addWidget(self.t_slider, 1)
+        t_row.addWidget(self.t_spin)
+
+        self.pipeline = QLabel()
+        self.pipeline.setObjectName("pipeline")
+        self.pipeline.setTextFormat(Qt.TextFormat.RichText)
+        self.pipeline.setFont(style.font(style.BASE_POINT_SIZE + 1))
+        self.pipeline.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+        top = QWidget()
+        grid = QGridLayout(top)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.plot, 0, 0)
+        grid.addWidget(self.pipeline, 0, 1)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(top, 1)
+        layout.addLayout(spin_row)
+        layout.addLayout(t_row)
+        self._headers = ()
+        self.retranslate()
+        self.refresh()
+
+    # ------------------------------------------------------------ input
+    def _dragged(self, i, y, finished, modifiers):
+        v = float(np.clip(y, *VIEW))
+        if not modifiers & Qt.KeyboardModifier.ControlModifier:
+            v = round(v / LOGIT_SNAP) * LOGIT_SNAP
+        self.model.set_logit(i, v)
+
+    def _nudged(self, i, steps):
+        self.model.set_logit(i, round(self.model.logits[i] + 0.1 * steps, 10))
+
+    def _typed(self, i, v):
+        # the spin box shows 2 decimals: only a value the user changed is sent
+        if round(self.model.logits[i], 2) != round(v, 2):
+            self.model.set_logit(i, v)
+
+    # ----------------------------------------------------------- output
+    def retranslate(self):
+        """Set the captions in the current language."""
+        self.spin_caption.setText(self.tr("Logits:"))
+        self.t_caption.setText(self.tr("Temperature T:"))
+        self.t_slider.setToolTip(
+            self.tr(
+                "The logits are divided by T before the softmax: small T sharpens, big T flattens."
+            )
+        )
+        self._headers = (
+            self.tr("class"),
+            self.tr("logit"),
+            self.tr("probability"),
+        )
+        style.label_axes(self.plot, "", self.tr("logit"))
+
+    def refresh(self):
+        """Redraw bars, spin boxes, temperature and pipeline table from the model."""
+        m = self.model
+        logits, probs, t = m.logits, m.probabilities, m.temperature
+        n = len(logits)
+        brushes = [style.TRUE_BAR if i == m.true_class else style.CLASS_BAR for i in range(n)]
+        self.bars.set_values(logits, brushes)
+        axis = self.plot.getPlotItem().getAxis("bottom")
+        axis.setTicks([[(i, name) for i, name in enumerate(m.classes)], []])
+        self.plot.getPlotItem().setXRange(-0.6, n - 0.4, padding=0)
+        for i, spin in enumerate(self.spins):
+            spin.setVisible(i < n)
+            if i < n and round(spin.value(), 2) != round(logits[i], 2):
+                spin.blockSignals(True)
+                spin.setValue(logits[i])
+                spin.blockSignals(False)
+        for widget, value in ((self.t_spin, t), (self.t_slider, round(100 * np.log10(t)))):
+            widget.blockSignals(True)
+            widget.setValue(value)
+            widget.blockSignals(False)
+        self.pipeline.setText(self._pipeline_html(m.classes, logits, probs, t, m.true_class))
+
+    def _pipeline_html(self, classes, logits, probs, t, true_class):
+        scaled = logits / t
+        # e^(z/T) and their sum in log10, so that big logits never overflow
+        top = scaled.max()
+        log10_e = scaled / LN10
+        log10_sum = (top + np.log(np.exp(scaled - top).sum())) / LN10
+        h_class, h_logit, h_p = self._headers
+        head = (
+            f"<tr><th align=left>{h_class}</th><th>{h_logit} <i>z</i></th>"
+            "<th><i>z</i>/<i>T</i></th><th>e<sup><i>z</i>/<i>T</i></sup></th>"
+            f"<th>÷ Σ = {h_p} <i>p</i></th></tr>"
+        )
+        rows = []
+        for i, name in enumerate(classes):
+            colour = style.TRUE_BAR if i == true_class else "#111111"
+            rows.append(
+                f"<tr style='color:{colour}'><td>{escape(name)}</td>"
+                f"<td align=right>{_fmt_logit(logits[i])}</td>"
+                f"<td align=right>{_fmt_logit(scaled[i])}</td>"
+                f"<td align=right>{_fmt_exp(log10_e[i])}</td>"
+                f"<td align=right><b>{fmt_number(probs[i])}</b></td></tr>"
+            )
+        rows.append(
+            "<tr><td></td><td></td><td align=right>Σ =</td>"
+            f"<td align=right>{_fmt_exp(log10_sum)}</td>"
+            f"<td align=right>{fmt_number(probs.sum())}</td></tr>"
+        )
+        return (
+            "<p><i>z</i> → <i>z</i>/<i>T</i> → e<sup>…</sup> → ÷ Σ → <i>p</i></p>"
+            "<table cellspacing=0 cellpadding=4>" + head + "".join(rows) + "</table>"
+        )
+
+
+def _fmt_exp(log10_value):
+    """e^x given as its log10: plain when modest, m × 10ⁿ when huge or tiny."""
+    if -3.0 < log10_value < 5.0:
+        return fmt_number(10.0**log10_value)
+    return fmt_power(1.0, log10_value)

@@ -1,0 +1,175 @@
+"""Probabilities: the model's prediction as bars the teacher drags up and down."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from lossexplorer import style
+from lossexplorer.draggable import DraggableBars
+from lossexplorer.model import MAX_CLASSES, MIN_CLASSES
+from lossexplorer.panels.base import Panel
+
+SNAP = 0.01  # drags snap to whole percent; hold Ctrl for any value
+DEFAULT_NAMES = ("cat", "dog", "bird", "fish", "horse", "frog")
+
+
+class ProbabilitiesPanel(Panel):
+    """Draggable probability bars, the true class, and editable class names."""
+
+    SIGNAL = "multiclass_changed"
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.plot = pg.PlotWidget()
+        self.plot.setMinimumHeight(220)
+        style.style_plot(self.plot)
+        item = self.plot.getPlotItem()
+        item.setMouseEnabled(x=False, y=False)
+        item.enableAutoRange(False)
+        item.setYRange(0.0, 1.12, padding=0)
+        item.showGrid(x=False, y=True, alpha=0.2)
+        self.bars = DraggableBars((0.0, 1.0), self._dragged, self._nudged)
+        self.plot.addItem(self.bars)
+        self.value_labels = []
+        for _ in range(MAX_CLASSES):
+            text = pg.TextItem(anchor=(0.5, 1.0), color="#111111")
+            text.setFont(style.font(style.BASE_POINT_SIZE + 5, bold=True))
+            self.plot.addItem(text)
+            self.value_labels.append(text)
+
+        self.true_caption = QLabel()
+        self.true_group = QButtonGroup(self)
+        self.true_buttons = []
+        true_row = QHBoxLayout()
+        true_row.addWidget(self.true_caption)
+        for i in range(MAX_CLASSES):
+            button = QRadioButton()
+            button.setFont(style.font(style.BASE_POINT_SIZE, bold=True))
+            self.true_group.addButton(button, i)
+            self.true_buttons.append(button)
+            true_row.addWidget(button)
+        true_row.addStretch(1)
+        self.true_group.idClicked.connect(self.model.set_true_class)
+
+        self.names_caption = QLabel()
+        self.name_edits = []
+        names_row = QHBoxLayout()
+        names_row.addWidget(self.names_caption)
+        for i in range(MAX_CLASSES):
+            edit = QLineEdit()
+            edit.setMaxLength(24)
+            edit.setMaximumWidth(130)
+            edit.editingFinished.connect(lambda i=i: self._rename(i))
+            self.name_edits.append(edit)
+            names_row.addWidget(edit)
+        self.count_caption = QLabel()
+        self.count = QSpinBox()
+        self.count.setRange(MIN_CLASSES, MAX_CLASSES)
+        self.count.valueChanged.connect(self._set_count)
+        names_row.addStretch(1)
+        names_row.addWidget(self.count_caption)
+        names_row.addWidget(self.count)
+
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.plot, 1)
+        layout.addLayout(true_row)
+        layout.addLayout(names_row)
+        layout.addWidget(self.hint)
+        self._names_shown = None
+        self.retranslate()
+        self.refresh()
+
+    # ------------------------------------------------------------ input
+    def _dragged(self, i, y, finished, modifiers):
+        p = float(np.clip(y, 0.0, 1.0))
+        if not modifiers & Qt.KeyboardModifier.ControlModifier:
+            p = round(p / SNAP) * SNAP
+        self.model.set_probability(i, min(p, 1.0))
+
+    def _nudged(self, i, steps):
+        p = self.model.probabilities[i] + steps * SNAP
+        self.model.set_probability(i, float(np.clip(round(p, 10), 0.0, 1.0)))
+
+    def _rename(self, i):
+        edit = self.name_edits[i]
+        try:
+            self.model.set_class_name(i, edit.text())
+        except ValueError:
+            edit.setText(self.model.classes[i])  # an empty name is refused
+
+    def _set_count(self, n):
+        if n == len(self.model.classes):
+            return
+        names = list(self.model.classes[:n])
+        names += [self._default_name(len(names) + k) for k in range(n - len(names))]
+        self.model.set_classes(names)
+
+    def _default_name(self, i):
+        return self.tr(DEFAULT_NAMES[i])
+
+    # ----------------------------------------------------------- output
+    def retranslate(self):
+        """Set the captions in the current language."""
+        self.true_caption.setText(self.tr("The picture really is a:"))
+        self.names_caption.setText(self.tr("Class names:"))
+        self.count_caption.setText(self.tr("Classes:"))
+        self.hint.setText(
+            self.tr(
+                "Drag a bar (or click it and press ↑/↓, Shift for bigger steps): the other "
+                "bars rescale so the total stays 1. Drags snap to 0.01; hold Ctrl for any value."
+            )
+        )
+        style.label_axes(self.plot, "", self.tr("probability"))
+        self._names_shown = None
+
+    def refresh(self):
+        """Redraw the bars, labels and controls from the model."""
+        m = self.model
+        probs = m.probabilities
+        n = len(probs)
+        brushes = [style.TRUE_BAR if i == m.true_class else style.CLASS_BAR for i in range(n)]
+        self.bars.set_values(probs, brushes)
+        for i, label in enumerate(self.value_labels):
+            if i < n:
+                label.setText(f"{probs[i]:.2f}")
+                label.setPos(i, min(probs[i], 1.0) + 0.01)
+                label.show()
+            else:
+                label.hide()
+        names = (m.classes, m.true_class)
+        if names != self._names_shown:
+            self._names_shown = names
+            true_word = self.tr("true")
+            ticks = [
+                (i, f"{name} ({true_word})" if i == m.true_class else name)
+                for i, name in enumerate(m.classes)
+            ]
+            self.plot.getPlotItem().getAxis("bottom").setTicks([ticks, []])
+            self.plot.getPlotItem().setXRange(-0.6, n - 0.4, padding=0)
+            for i, (button, edit) in enumerate(
+                zip(self.true_buttons, self.name_edits, strict=True)
+            ):
+                visible = i < n
+                button.setVisible(visible)
+                edit.setVisible(visible)
+                if visible:
+                    button.setText(m.classes[i])
+                    button.setChecked(i == m.true_class)
+                    if edit.text() != m.classes[i]:
+                        edit.setText(m.classes[i])
+            self.count.blockSignals(True)
+            self.count.setValue(n)
+            self.count.blockSignals(False)

@@ -1,0 +1,56 @@
+"""Drive pyqtgraph plots as a user would: real mouse events on the viewport.
+
+Events are built as QMouseEvents and sent to the plot's viewport, exactly as
+the window system would deliver them (QTest's helpers print a warning when
+pyqtgraph's scene leaves a press unaccepted, which it does by design).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+LEFT = Qt.MouseButton.LeftButton
+NO_BUTTON = Qt.MouseButton.NoButton
+
+
+def viewport_point(plot, x: float, y: float) -> QPoint:
+    """The viewport pixel of data point (x, y) in a PlotWidget."""
+    vb = plot.getPlotItem().getViewBox()
+    return plot.mapFromScene(vb.mapViewToScene(QPointF(x, y)))
+
+
+def send_mouse(
+    widget, kind, pos: QPoint, button, buttons, modifiers=Qt.KeyboardModifier.NoModifier
+):
+    """Deliver one mouse event to ``widget`` at widget pixel ``pos``."""
+    local = QPointF(pos)
+    event = QMouseEvent(kind, local, QPointF(widget.mapToGlobal(pos)), button, buttons, modifiers)
+    QApplication.sendEvent(widget, event)
+
+
+def drag_pixels(plot, p0: QPoint, p1: QPoint, steps=10, modifiers=Qt.KeyboardModifier.NoModifier):
+    """Press at viewport pixel p0, move in ``steps`` to p1, release there."""
+    plot.scene().minDragTime = 0
+    vp = plot.viewport()
+    send_mouse(vp, QEvent.Type.MouseButtonPress, p0, LEFT, LEFT, modifiers)
+    for i in range(1, steps + 1):
+        t = i / steps
+        p = QPoint(round(p0.x() + (p1.x() - p0.x()) * t), round(p0.y() + (p1.y() - p0.y()) * t))
+        send_mouse(vp, QEvent.Type.MouseMove, p, NO_BUTTON, LEFT, modifiers)
+    send_mouse(vp, QEvent.Type.MouseButtonRelease, p1, LEFT, NO_BUTTON, modifiers)
+
+
+def drag(plot, start, end, steps=10, modifiers=Qt.KeyboardModifier.NoModifier):
+    """Drag from data point ``start`` to data point ``end`` (x, y tuples)."""
+    drag_pixels(plot, viewport_point(plot, *start), viewport_point(plot, *end), steps, modifiers)
+
+
+def click(plot, x: float, y: float):
+    """Click the plot at data point (x, y)."""
+    plot.scene().minDragTime = 0
+    p = viewport_point(plot, x, y)
+    vp = plot.viewport()
+    send_mouse(vp, QEvent.Type.MouseButtonPress, p, LEFT, LEFT)
+    send_mouse(vp, QEvent.Type.MouseButtonRelease, p, LEFT, NO_BUTTON)
