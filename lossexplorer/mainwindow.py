@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea
 
 from lossexplorer import style
 from lossexplorer.model import ExplorerModel
@@ -30,11 +30,40 @@ LESSONS = {
         [["readout", "ce_prob"], ["penalty", "race"]],
     ],
 }
+# Relative heights of the rows in each column, per lesson.
+ROW_WEIGHTS = {
+    "multiclass": [(11, 9), (4, 7)],
+    "binary": [(2, 3), (1, 1)],
+    "everything": [(11, 9), (2, 3)],
+}
 LESSON_TITLES = {
     "multiclass": QT_TRANSLATE_NOOP("MainWindow", "Multi-class"),
     "binary": QT_TRANSLATE_NOOP("MainWindow", "Binary"),
     "everything": QT_TRANSLATE_NOOP("MainWindow", "Everything"),
 }
+
+
+class PanelScroll(QScrollArea):
+    """A frameless scroll area that sizes itself like the panel it holds.
+
+    The dock layout sees the panel's preferred size (measured once, when the
+    dock is built), but a label that changes its text on every drag step no
+    longer makes the whole window lay itself out again; and in a small
+    window a panel scrolls instead of being crushed.
+    """
+
+    def __init__(self, panel):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(panel)
+        self._hint = panel.sizeHint()
+
+    def sizeHint(self):
+        return self._hint
+
+    def minimumSizeHint(self):
+        return QSize(240, 140)
 
 
 class MainWindow(QMainWindow):
@@ -68,7 +97,9 @@ class MainWindow(QMainWindow):
             panel = spec.load()(self.model)
             dock = QDockWidget(self)
             dock.setObjectName(spec.key)
-            dock.setWidget(panel)
+            # The scroll area keeps a panel usable on a small projector and
+            # stops a label's new size hint from re-laying out the window.
+            dock.setWidget(PanelScroll(panel))
             dock.setFeatures(
                 QDockWidget.DockWidgetFeature.DockWidgetClosable
                 | QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -144,7 +175,7 @@ class MainWindow(QMainWindow):
             dock.setFloating(False)
             if key not in wanted:
                 dock.hide()
-        firsts, heights = [], []
+        firsts, rows_by_column = [], []
         for c, column in enumerate(LESSONS[lesson]):
             area = (
                 Qt.DockWidgetArea.LeftDockWidgetArea
@@ -152,6 +183,7 @@ class MainWindow(QMainWindow):
                 else Qt.DockWidgetArea.RightDockWidgetArea
             )
             above = None
+            rows_by_column.append([])
             for row in column:
                 row = [k for k in row if k in self.docks]
                 if not row:
@@ -167,11 +199,16 @@ class MainWindow(QMainWindow):
                 for key in row:
                     self.docks[key].show()
                 first.raise_()
-                heights.append(first)
+                rows_by_column[-1].append(first)
                 above = first
         if len(firsts) == 2:
             w = self.width()
             self.resizeDocks(firsts, [int(w * 0.56), int(w * 0.44)], Qt.Orientation.Horizontal)
+        for column_docks, weights in zip(rows_by_column, ROW_WEIGHTS[lesson], strict=False):
+            if len(column_docks) > 1:
+                h = self.height()
+                sizes = [int(h * wt / sum(weights)) for wt in weights[: len(column_docks)]]
+                self.resizeDocks(column_docks, sizes, Qt.Orientation.Vertical)
         for action in self.lesson_actions.values():
             action.setChecked(action.data() == lesson)
 

@@ -8,7 +8,8 @@ naive 1 - p always orange, the Brier score always purple.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
 
 OKABE_ITO = {
     "black": "#000000",
@@ -55,13 +56,25 @@ def style_plot(plot: pg.PlotWidget, x_label: str = "", y_label: str = "") -> Non
     item = plot.getPlotItem()
     for name in ("left", "bottom", "right", "top"):
         axis = item.getAxis(name)
-        axis.setTickFont(font(BASE_POINT_SIZE - 1))
+        set_tick_font(axis, font(BASE_POINT_SIZE - 1))
         axis.setPen(pen("#222222", 1.5))
         axis.setTextPen("#111111")
+        # Axes (and the grid they draw) change only when the view range does:
+        # cache them as pixmaps so a drag repaints curves, not tick labels.
+        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     label_axes(plot, x_label, y_label)
     item.showGrid(x=True, y=True, alpha=0.15)
     item.hideButtons()
     item.setMenuEnabled(False)
+
+
+def set_tick_font(axis, tick_font: QFont) -> None:
+    """Set an axis's tick font and make room for it (pyqtgraph does not)."""
+    axis.setTickFont(tick_font)
+    height = QFontMetrics(tick_font).height()
+    if axis.orientation in ("bottom", "top"):
+        axis.setStyle(tickTextHeight=height + 2, autoExpandTextSpace=False)
+        axis.setHeight(None)
 
 
 def label_axes(plot: pg.PlotWidget, x_label: str, y_label: str) -> None:
@@ -70,3 +83,30 @@ def label_axes(plot: pg.PlotWidget, x_label: str, y_label: str) -> None:
     css = {"font-size": f"{(BASE_POINT_SIZE + 1) * scale:.0f}pt", "color": "#111111"}
     item.setLabel("bottom", x_label, **css)
     item.setLabel("left", y_label, **css)
+
+
+def cache(*items) -> None:
+    """Cache items that only change with the view range as device pixmaps.
+
+    For a ``PlotDataItem`` its curve and scatter children are cached.
+    """
+    for item in items:
+        targets = [item.curve, item.scatter] if isinstance(item, pg.PlotDataItem) else [item]
+        for target in targets:
+            target.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
+class Marker(QGraphicsEllipseItem):
+    """A round marker of constant pixel size, moved with ``setPos``.
+
+    Far cheaper to move than a ScatterPlotItem point, which rebuilds its
+    spot table on every ``setData``.
+    """
+
+    def __init__(self, color, radius: float = 9.0, outline="#000000"):
+        r = radius * scale
+        super().__init__(-r, -r, 2 * r, 2 * r)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        self.setBrush(pg.mkBrush(color))
+        self.setPen(pg.mkPen(outline, width=2))
+        self.setZValue(20)

@@ -53,3 +53,9 @@ class Panel(QWidget):
 
     def retranslate(self):  # pragma: no cover - every panel overrides it
         raise NotImplementedError
+
+
+def set_text(widget, text: str) -> None:
+    """``widget.setText(text)`` only when it differs: a label's re-layout is not free."""
+    if widget.text() != text:
+        widget.setText(text)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -21,7 +19,7 @@ from lossexplorer import style
 from lossexplorer.draggable import DraggableBars
 from lossexplorer.formatting import MINUS, fmt_number, fmt_power
 from lossexplorer.model import LOGIT_LIMIT, MAX_CLASSES, TEMPERATURE_RANGE
-from lossexplorer.panels.base import Panel
+from lossexplorer.panels.base import Panel, set_text
 
 VIEW = (-6.0, 6.0)
 LN10 = float(np.log(10.0))
@@ -46,6 +44,9 @@ class LogitsPanel(Panel):
         style.style_plot(self.plot)
         item = self.plot.getPlotItem()
         item.setMouseEnabled(x=False, y=False)
+        style.set_tick_font(
+            item.getAxis("bottom"), style.font(style.BASE_POINT_SIZE + 2, bold=True)
+        )
         item.enableAutoRange(False)
         item.setYRange(*VIEW, padding=0)
         item.addLine(y=0.0, pen=style.pen("#444444", 1.5))
@@ -82,11 +83,46 @@ class LogitsPanel(Panel):
         t_row.addWidget(self.t_slider, 1)
         t_row.addWidget(self.t_spin)
 
-        self.pipeline = QLabel()
+        # The pipeline z -> z/T -> e^(z/T) -> / sum -> p as a grid of plain
+        # labels (a rich-text table would be re-laid out on every drag step).
+        self.pipeline = QWidget()
         self.pipeline.setObjectName("pipeline")
-        self.pipeline.setTextFormat(Qt.TextFormat.RichText)
-        self.pipeline.setFont(style.font(style.BASE_POINT_SIZE + 1))
-        self.pipeline.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        table = QGridLayout(self.pipeline)
+        table.setHorizontalSpacing(14)
+        self.pipeline_title = QLabel()
+        self.pipeline_title.setTextFormat(Qt.TextFormat.RichText)
+        self.pipeline_title.setFont(style.font(style.BASE_POINT_SIZE + 1))
+        table.addWidget(self.pipeline_title, 0, 0, 1, 5)
+        self.headers = []
+        for c in range(5):
+            header = QLabel()
+            header.setTextFormat(Qt.TextFormat.RichText)
+            header.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=True))
+            header.setAlignment(Qt.AlignmentFlag.AlignRight if c else Qt.AlignmentFlag.AlignLeft)
+            table.addWidget(header, 1, c)
+            self.headers.append(header)
+        self.cells = []
+        for i in range(MAX_CLASSES):
+            row = []
+            for c in range(5):
+                cell = QLabel()
+                cell.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=(c == 4)))
+                cell.setAlignment(Qt.AlignmentFlag.AlignRight if c else Qt.AlignmentFlag.AlignLeft)
+                table.addWidget(cell, 2 + i, c)
+                row.append(cell)
+            self.cells.append(row)
+        sum_label = QLabel("Σ =")
+        sum_label.setFont(style.font(style.BASE_POINT_SIZE + 1))
+        sum_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        table.addWidget(sum_label, 2 + MAX_CLASSES, 2)
+        self.sum_cells = []
+        for c in (3, 4):
+            cell = QLabel()
+            cell.setFont(style.font(style.BASE_POINT_SIZE + 1))
+            cell.setAlignment(Qt.AlignmentFlag.AlignRight)
+            table.addWidget(cell, 2 + MAX_CLASSES, c)
+            self.sum_cells.append(cell)
+        table.setRowStretch(3 + MAX_CLASSES, 1)
 
         top = QWidget()
         grid = QGridLayout(top)
@@ -99,7 +135,7 @@ class LogitsPanel(Panel):
         layout.addWidget(top, 1)
         layout.addLayout(spin_row)
         layout.addLayout(t_row)
-        self._headers = ()
+        self._classes_shown = None
         self.retranslate()
         self.refresh()
 
@@ -128,11 +164,18 @@ class LogitsPanel(Panel):
                 "The logits are divided by T before the softmax: small T sharpens, big T flattens."
             )
         )
-        self._headers = (
-            self.tr("class"),
-            self.tr("logit"),
-            self.tr("probability"),
+        self.pipeline_title.setText(
+            "<i>z</i> → <i>z</i>/<i>T</i> → e<sup><i>z</i>/<i>T</i></sup> → ÷ Σ → <i>p</i>"
         )
+        headers = (
+            self.tr("class"),
+            self.tr("logit <i>z</i>"),
+            "<i>z</i>/<i>T</i>",
+            "e<sup><i>z</i>/<i>T</i></sup>",
+            self.tr("÷ Σ = <i>p</i>"),
+        )
+        for header, text in zip(self.headers, headers, strict=True):
+            header.setText(text)
         style.label_axes(self.plot, "", self.tr("logit"))
 
     def refresh(self):
@@ -142,9 +185,11 @@ class LogitsPanel(Panel):
         n = len(logits)
         brushes = [style.TRUE_BAR if i == m.true_class else style.CLASS_BAR for i in range(n)]
         self.bars.set_values(logits, brushes)
-        axis = self.plot.getPlotItem().getAxis("bottom")
-        axis.setTicks([[(i, name) for i, name in enumerate(m.classes)], []])
-        self.plot.getPlotItem().setXRange(-0.6, n - 0.4, padding=0)
+        if m.classes != self._classes_shown:
+            self._classes_shown = m.classes
+            axis = self.plot.getPlotItem().getAxis("bottom")
+            axis.setTicks([[(i, name) for i, name in enumerate(m.classes)], []])
+            self.plot.getPlotItem().setXRange(-0.6, n - 0.4, padding=0)
         for i, spin in enumerate(self.spins):
             spin.setVisible(i < n)
             if i < n and round(spin.value(), 2) != round(logits[i], 2):
@@ -152,42 +197,36 @@ class LogitsPanel(Panel):
                 spin.setValue(logits[i])
                 spin.blockSignals(False)
         for widget, value in ((self.t_spin, t), (self.t_slider, round(100 * np.log10(t)))):
-            widget.blockSignals(True)
-            widget.setValue(value)
-            widget.blockSignals(False)
-        self.pipeline.setText(self._pipeline_html(m.classes, logits, probs, t, m.true_class))
+            if widget.value() != value:
+                widget.blockSignals(True)
+                widget.setValue(value)
+                widget.blockSignals(False)
+        self._update_pipeline(m.classes, logits, probs, t, m.true_class)
 
-    def _pipeline_html(self, classes, logits, probs, t, true_class):
+    def _update_pipeline(self, classes, logits, probs, t, true_class):
         scaled = logits / t
         # e^(z/T) and their sum in log10, so that big logits never overflow
         top = scaled.max()
         log10_e = scaled / LN10
         log10_sum = (top + np.log(np.exp(scaled - top).sum())) / LN10
-        h_class, h_logit, h_p = self._headers
-        head = (
-            f"<tr><th align=left>{h_class}</th><th>{h_logit} <i>z</i></th>"
-            "<th><i>z</i>/<i>T</i></th><th>e<sup><i>z</i>/<i>T</i></sup></th>"
-            f"<th>÷ Σ = {h_p} <i>p</i></th></tr>"
-        )
-        rows = []
-        for i, name in enumerate(classes):
+        n = len(classes)
+        for i, row in enumerate(self.cells):
+            texts = (
+                classes[i],
+                _fmt_logit(logits[i]),
+                _fmt_logit(scaled[i]),
+                _fmt_exp(log10_e[i]),
+                fmt_number(probs[i]),
+            ) if i < n else ("",) * 5  # fmt: skip
             colour = style.TRUE_BAR if i == true_class else "#111111"
-            rows.append(
-                f"<tr style='color:{colour}'><td>{escape(name)}</td>"
-                f"<td align=right>{_fmt_logit(logits[i])}</td>"
-                f"<td align=right>{_fmt_logit(scaled[i])}</td>"
-                f"<td align=right>{_fmt_exp(log10_e[i])}</td>"
-                f"<td align=right><b>{fmt_number(probs[i])}</b></td></tr>"
-            )
-        rows.append(
-            "<tr><td></td><td></td><td align=right>Σ =</td>"
-            f"<td align=right>{_fmt_exp(log10_sum)}</td>"
-            f"<td align=right>{fmt_number(probs.sum())}</td></tr>"
-        )
-        return (
-            "<p><i>z</i> → <i>z</i>/<i>T</i> → e<sup>…</sup> → ÷ Σ → <i>p</i></p>"
-            "<table cellspacing=0 cellpadding=4>" + head + "".join(rows) + "</table>"
-        )
+            for cell, text in zip(row, texts, strict=True):
+                set_text(cell, text)
+                cell.setVisible(i < n)
+                if cell.property("colour") != colour:
+                    cell.setProperty("colour", colour)
+                    cell.setStyleSheet(f"color: {colour}")
+        set_text(self.sum_cells[0], _fmt_exp(log10_sum))
+        set_text(self.sum_cells[1], fmt_number(probs.sum()))
 
 
 def _fmt_exp(log10_value):

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from lossexplorer import losses, style
 from lossexplorer.formatting import fmt_number
@@ -49,26 +49,28 @@ class PenaltyPanel(Panel):
         self.seed_labels = []
         for p in SEED_POINTS:
             anchor = (1.1, 1.0) if p > 0.9 else (-0.15, 0.5)  # keep 0.99's label inside
-            text = pg.TextItem(f"{float(losses.negative_log(p)):.2f}", anchor=anchor, color=style.CE)
+            text = pg.TextItem(
+                f"{float(losses.negative_log(p)):.2f}", anchor=anchor, color=style.CE
+            )
             text.setFont(style.font(style.BASE_POINT_SIZE - 1, bold=True))
             text.setPos(p, float(losses.negative_log(p)))
             item.addItem(text)
             self.seed_labels.append(text)
-        self.markers = pg.ScatterPlotItem(size=18, pen=pg.mkPen("k", width=2))
-        item.addItem(self.markers)
+        style.cache(self.ce_curve, self.linear_curve, self.brier_curve, self.legend)
+        style.cache(self.seed_points, *self.seed_labels)
+        self.markers = [style.Marker(c) for c in (style.CE, style.LINEAR, style.BRIER)]
+        for marker in self.markers:
+            item.addItem(marker)
         self.cursor = pg.InfiniteLine(angle=90, pen=style.pen("#333333", 1.5))
         item.addItem(self.cursor)
-        self.off_scale = QLabel()
-        self.off_scale.setObjectName("off_scale")
-        self.off_scale.setWordWrap(True)
-        self.off_scale.setStyleSheet(f"color: {style.CE}; font-weight: bold")
-        self.readout = QLabel()
-        self.readout.setObjectName("penalty_readout")
-        self.readout.setFont(style.font(style.BASE_POINT_SIZE + 1))
+        # what is off the top of the chart, said inside the chart
+        self.off_scale = pg.TextItem(anchor=(0.0, 0.0), color=style.CE)
+        self.off_scale.setFont(style.font(style.BASE_POINT_SIZE, bold=True))
+        self.off_scale.setPos(0.04, Y_MAX)
+        item.addItem(self.off_scale)
         layout = QVBoxLayout(self)
         layout.addWidget(self.plot, 1)
-        layout.addWidget(self.readout)
-        layout.addWidget(self.off_scale)
+        self._brier = None
         self.retranslate()
         self.refresh()
 
@@ -98,27 +100,23 @@ class PenaltyPanel(Panel):
         """Move the markers to the current p and redraw the Brier curve."""
         m = self.model
         p = m.p_true
-        self.brier_curve.setData(P_GRID, self.brier_penalty(P_GRID))
+        brier = self.brier_penalty(P_GRID)
+        if self._brier is None or not np.array_equal(brier, self._brier):
+            self._brier = brier  # unchanged while the true bar is dragged
+            self.brier_curve.setData(P_GRID, brier)
         ce = m.cross_entropy
-        ys = [min(ce, Y_MAX), m.linear_penalty, m.brier]
-        colours = (style.CE, style.LINEAR, style.BRIER)
-        self.markers.setData(
-            x=[p, p, p], y=ys, brush=[pg.mkBrush(c) for c in colours],
-            symbol=["t1" if ce > Y_MAX else "o", "o", "o"],
-        )  # fmt: skip
+        ys = (min(ce, Y_MAX), m.linear_penalty, m.brier)
+        for marker, y in zip(self.markers, ys, strict=True):
+            marker.setPos(p, y)
         self.cursor.setValue(p)
-        self.readout.setText(
-            self.tr("p = {p}:   −log p = {ce},   1 − p = {lin},   Brier = {brier}").format(
-                p=fmt_number(p), ce=fmt_number(ce), lin=fmt_number(m.linear_penalty),
-                brier=fmt_number(m.brier),
-            )
-        )  # fmt: skip
         if ce > Y_MAX:
             text = (
-                self.tr("−log p = ∞ is off the top of the chart: p = 0 can never be forgiven.")
+                self.tr("↑ −log p = ∞, off the top of the chart:\np = 0 can never be forgiven.")
                 if math.isinf(ce)
-                else self.tr("−log p = {ce} is off the top of the chart (the view stops at {top}).")
+                else self.tr(
+                    "↑ −log p = {ce} is off the top of the chart\n(the view stops at {top})."
+                )
             )
             self.off_scale.setText(text.format(ce=fmt_number(ce), top=f"{Y_MAX:g}"))
-        else:
+        elif self.off_scale.toPlainText():
             self.off_scale.setText("")

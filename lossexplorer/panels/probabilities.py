@@ -36,6 +36,9 @@ class ProbabilitiesPanel(Panel):
         style.style_plot(self.plot)
         item = self.plot.getPlotItem()
         item.setMouseEnabled(x=False, y=False)
+        style.set_tick_font(
+            item.getAxis("bottom"), style.font(style.BASE_POINT_SIZE + 2, bold=True)
+        )
         item.enableAutoRange(False)
         item.setYRange(0.0, 1.12, padding=0)
         item.showGrid(x=False, y=True, alpha=0.2)
@@ -81,13 +84,10 @@ class ProbabilitiesPanel(Panel):
         names_row.addWidget(self.count_caption)
         names_row.addWidget(self.count)
 
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.plot, 1)
         layout.addLayout(true_row)
         layout.addLayout(names_row)
-        layout.addWidget(self.hint)
         self._names_shown = None
         self.retranslate()
         self.refresh()
@@ -126,7 +126,7 @@ class ProbabilitiesPanel(Panel):
         self.true_caption.setText(self.tr("The picture really is a:"))
         self.names_caption.setText(self.tr("Class names:"))
         self.count_caption.setText(self.tr("Classes:"))
-        self.hint.setText(
+        self.plot.setToolTip(
             self.tr(
                 "Drag a bar (or click it and press ↑/↓, Shift for bigger steps): the other "
                 "bars rescale so the total stays 1. Drags snap to 0.01; hold Ctrl for any value."

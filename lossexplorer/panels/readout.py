@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from lossexplorer import style
 from lossexplorer.formatting import fmt_number
@@ -38,17 +38,20 @@ class ReadoutPanel(Panel):
             value.setStyleSheet(f"color: {colours[key]}")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            grid.addWidget(name, 2 * row, 0, 1, 2)
-            grid.addWidget(formula, 2 * row + 1, 0)
-            grid.addWidget(value, 2 * row + 1, 1)
+            names_and_formula = QVBoxLayout()
+            names_and_formula.setSpacing(0)
+            names_and_formula.addWidget(name)
+            names_and_formula.addWidget(formula)
+            grid.addLayout(names_and_formula, row, 0)
+            grid.addWidget(value, row, 1)
             self.names[key], self.formulas[key], self.values[key] = name, formula, value
         self.note = QLabel()
         self.note.setObjectName("infinity_note")
         self.note.setWordWrap(True)
         self.note.setFont(style.font(style.BASE_POINT_SIZE))
         self.note.setStyleSheet(f"color: {style.MSE}")
-        grid.addWidget(self.note, 6, 0, 1, 2)
-        grid.setRowStretch(7, 1)
+        grid.addWidget(self.note, 3, 0, 1, 2)
+        grid.setRowStretch(4, 1)
         self.retranslate()
         self.refresh()
 

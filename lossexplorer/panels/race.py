@@ -1,0 +1,403 @@
+"""Gradient-descent race: MSE and cross-entropy start from the same z.
+
+Both runners take plain gradient-descent steps z ← z − η·dL/dz with the
+model's learning rate η, from the model's z, towards the model's y.  The
+trajectories are this panel's own animation state; the start (z, y, η) always
+comes from the model, and any change to it there restarts the race.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSplitter,
+    QVBoxLayout,
+)
+
+from lossexplorer import losses, style
+from lossexplorer.model import LEARNING_RATE_RANGE, Z_LIMIT
+from lossexplorer.panels.base import Panel
+from lossexplorer.panels.sigmoid import make_plot
+
+MAX_STEPS = 10_000
+TARGET = 0.1  # a runner has arrived when |y − σ(z)| < TARGET
+TRAIL = 40  # how many recent positions each runner leaves on the curve
+_TAIL = 10.0 * np.logspace(0.0, math.log10(Z_LIMIT / 10.0), 121)[1:]
+Z_GRID = np.concatenate([-_TAIL[::-1], np.linspace(-10.0, 10.0, 601), _TAIL])
+LOG_FLOOR = 1e-300  # a loss of exactly 0 is drawn here, far below the view
+
+
+def _logit(p: float) -> float:
+    return math.log(p) - math.log1p(-p)
+
+
+def target_region(y: float):
+    """The z interval where |y − σ(z)| < 0.1 (ends beyond the model's range are ±∞)."""
+    lo = _logit(y - TARGET) if y > TARGET else -math.inf
+    hi = _logit(y + TARGET) if y < 1.0 - TARGET else math.inf
+    return lo, hi
+
+
+class _Runner:
+    """One trajectory: the z values visited, their losses, when it arrived."""
+
+    def __init__(self, loss, grad):
+        self.loss, self.grad = loss, grad
+        self.z = np.empty(MAX_STEPS + 1)
+        self.losses = np.empty(MAX_STEPS + 1)
+        self.arrived = None  # the step at which |y − σ(z)| < TARGET first held
+
+    def start(self, z0, y):
+        self.z[0] = z0
+        self.losses[0] = self.loss(z0, y)
+        self.arrived = 0 if abs(float(losses.binary_cross_entropy_grad(z0, y))) < TARGET else None
+
+    def advance(self, n0, n1, y, lr):
+        """Fill steps n0 + 1 .. n1 from step n0."""
+        z = float(self.z[n0])
+        for i in range(n0 + 1, n1 + 1):
+            z = z - lr * float(self.grad(z, y))
+            self.z[i] = z
+        new = self.z[n0 + 1 : n1 + 1]
+        self.losses[n0 + 1 : n1 + 1] = self.loss(new, y)
+        if self.arrived is None:
+            hit = np.flatnonzero(np.abs(losses.binary_cross_entropy_grad(new, y)) < TARGET)
+            if hit.size:
+                self.arrived = n0 + 1 + int(hit[0])
+
+
+class RacePanel(Panel):
+    """Two runners descend the MSE and the cross-entropy from the same start."""
+
+    SIGNAL = "binary_changed"
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.setFont(style.font())
+        self._mse = _Runner(losses.mse, losses.mse_grad)
+        self._ce = _Runner(losses.binary_cross_entropy, losses.binary_cross_entropy_grad)
+        self._n = 0  # steps taken
+        self._start = None  # the model's (z, y, learning rate) this race started from
+        self._curve_y = None
+        self._ranges = {}  # the view ranges last set, so unchanged ones are not set again
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._tick)
+
+        # -- controls
+        self.scenario_button = QPushButton()
+        self.scenario_button.setObjectName("confidently_wrong")
+        self.scenario_button.clicked.connect(self._confidently_wrong)
+        self.lr_caption = QLabel()
+        self.lr_spin = QDoubleSpinBox()
+        self.lr_spin.setObjectName("learning_rate")
+        self.lr_spin.setRange(*LEARNING_RATE_RANGE)
+        self.lr_spin.setDecimals(3)
+        self.lr_spin.setSingleStep(0.1)
+        self.lr_spin.setKeyboardTracking(False)
+        self.lr_spin.valueChanged.connect(self._on_learning_rate)
+        self.speed_slider = QSlider(Qt.Orientation.Horizontal)
+        self.speed_slider.setObjectName("speed")
+        self.speed_slider.setRange(1, 60)
+        self.speed_slider.setValue(30)
+        self.speed_slider.setMinimumWidth(60)
+        self.speed_slider.valueChanged.connect(self._on_speed)
+        self.speed_value = QLabel()
+        self.speed_value.setMinimumWidth(90)
+        self.play_button = QPushButton()
+        self.pause_button = QPushButton()
+        self.step_button = QPushButton()
+        self.reset_button = QPushButton()
+        self.play_button.clicked.connect(self.play)
+        self.pause_button.clicked.connect(self.pause)
+        self.step_button.clicked.connect(lambda: self.step(1))
+        self.reset_button.clicked.connect(self.reset)
+        self.step_label = QLabel()
+        self.step_label.setObjectName("step_count")
+        self.step_label.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=True))
+        self.mse_status = QLabel()
+        self.mse_status.setObjectName("mse_status")
+        self.ce_status = QLabel()
+        self.ce_status.setObjectName("ce_status")
+        for label, colour in ((self.mse_status, style.MSE), (self.ce_status, style.CE)):
+            label.setFont(style.font(style.BASE_POINT_SIZE + 3, bold=True))
+            label.setStyleSheet(f"color: {colour}")
+
+        # -- loss over z, with the runners on the curves
+        self.z_plot = make_plot("race_z_plot")
+        zi = self.z_plot.getPlotItem()
+        self.goal = pg.LinearRegionItem(
+            (1.0, 2.0), movable=False, brush=pg.mkBrush(0, 158, 115, 40), pen=pg.mkPen(None)
+        )
+        self.goal.setZValue(-10)
+        zi.addItem(self.goal)
+        self.z_legend = self._legend(zi.getViewBox())
+        self.mse_curve = zi.plot(pen=style.pen(style.MSE))
+        self.ce_curve = zi.plot(pen=style.pen(style.CE))
+        self.mse_trail = self._trail(zi, style.MSE)
+        self.ce_trail = self._trail(zi, style.CE)
+        self.mse_dot = pg.ScatterPlotItem(size=20, pen=style.pen("#ffffff", 2), brush=style.MSE)
+        self.ce_dot = pg.ScatterPlotItem(size=20, pen=style.pen("#ffffff", 2), brush=style.CE)
+        zi.addItem(self.mse_dot)
+        zi.addItem(self.ce_dot)
+        self.z_legend.addItem(self.mse_curve, "")
+        self.z_legend.addItem(self.ce_curve, "")
+
+        # -- loss over steps
+        self.step_plot = make_plot("race_step_plot")
+        si = self.step_plot.getPlotItem()
+        si.getAxis("left").setLogMode(True)
+        self.step_legend = self._legend(si.getViewBox())
+        self.mse_steps = si.plot(pen=style.pen(style.MSE))
+        self.ce_steps = si.plot(pen=style.pen(style.CE))
+        self.mse_arrival = pg.InfiniteLine(
+            angle=90, pen=style.pen(style.MSE, 2, Qt.PenStyle.DashLine)
+        )
+        self.ce_arrival = pg.InfiniteLine(
+            angle=90, pen=style.pen(style.CE, 2, Qt.PenStyle.DashLine)
+        )
+        si.addItem(self.mse_arrival)
+        si.addItem(self.ce_arrival)
+        self.step_legend.addItem(self.mse_steps, "")
+        self.step_legend.addItem(self.ce_steps, "")
+
+        row1 = QHBoxLayout()
+        for button in (self.play_button, self.pause_button, self.step_button, self.reset_button):
+            row1.addWidget(button)
+        row1.addSpacing(8)
+        row1.addWidget(self.speed_slider, 1)
+        row1.addWidget(self.speed_value)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.scenario_button)
+        row2.addSpacing(8)
+        row2.addWidget(self.lr_caption)
+        row2.addWidget(self.lr_spin)
+        row2.addStretch(1)
+        row2.addWidget(self.step_label)
+        status = QHBoxLayout()
+        status.addWidget(self.mse_status, 1)
+        status.addWidget(self.ce_status, 1)
+        plots = QSplitter(Qt.Orientation.Horizontal)
+        plots.addWidget(self.z_plot)
+        plots.addWidget(self.step_plot)
+        plots.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row1)
+        layout.addLayout(row2)
+        layout.addWidget(plots, 1)
+        layout.addLayout(status)
+        self.retranslate()
+        self.refresh()
+
+    @staticmethod
+    def _legend(view_box):
+        legend = pg.LegendItem(
+            colCount=2,
+            labelTextSize=f"{style.BASE_POINT_SIZE * style.scale:.0f}pt",
+        )  # no fill: the views leave room above the curves for it
+        legend.setParentItem(view_box)
+        legend.anchor(itemPos=(0.5, 0.0), parentPos=(0.5, 0.0), offset=(0, 4))
+        return legend
+
+    @staticmethod
+    def _trail(plot_item, colour):
+        c = pg.mkColor(colour)
+        c.setAlpha(150)
+        return plot_item.plot(pen=None, symbol="o", symbolSize=9, symbolPen=None, symbolBrush=c)
+
+    # ------------------------------------------------------------- strings
+    def retranslate(self):
+        """Set the captions, legend entries and status templates."""
+        style.label_axes(self.z_plot, self.tr("z (the logit)"), self.tr("loss L"))
+        style.label_axes(self.step_plot, self.tr("step"), self.tr("loss L (log scale)"))
+        self.scenario_button.setText(self.tr("Confidently wrong start"))
+        self.scenario_button.setToolTip(self.tr("z = −6 and y = 1: sure of the wrong answer"))
+        self.lr_caption.setText(self.tr("Learning rate η:"))
+        self.speed_slider.setToolTip(self.tr("Speed of the animation, in steps per second"))
+        self._speed_template = self.tr("{n} steps/s")
+        self.play_button.setText(self.tr("▶ Play"))
+        self.pause_button.setText(self.tr("Pause"))
+        self.step_button.setText(self.tr("Step"))
+        self.reset_button.setText(self.tr("Reset"))
+        self._step_template = self.tr("step {n}")
+        self._reached_template = self.tr("{name}: reached after {n} steps")
+        self._not_yet_template = self.tr("{name}: not yet")
+        self._names = {"mse": self.tr("MSE"), "ce": self.tr("Cross-entropy")}
+        for legend in (self.z_legend, self.step_legend):
+            curves = legend.items
+            curves[0][1].setText(self._names["mse"])
+            curves[1][1].setText(self._names["ce"])
+        self._on_speed(self.speed_slider.value())
+
+    # -------------------------------------------------------------- public
+    @property
+    def steps_taken(self) -> int:
+        """How many steps both runners have taken."""
+        return self._n
+
+    @property
+    def mse_trajectory(self) -> np.ndarray:
+        """The z values the MSE runner visited, starting with the start z (read-only)."""
+        return self._readonly(self._mse.z[: self._n + 1])
+
+    @property
+    def ce_trajectory(self) -> np.ndarray:
+        """The z values the cross-entropy runner visited, from the start z (read-only)."""
+        return self._readonly(self._ce.z[: self._n + 1])
+
+    @property
+    def arrivals(self) -> dict:
+        """{"mse": step or None, "ce": step or None}: when |y − σ(z)| < 0.1 first held."""
+        return {"mse": self._mse.arrived, "ce": self._ce.arrived}
+
+    def step(self, n: int = 1):
+        """Take ``n`` more steps (stops at the cap of 10,000)."""
+        n1 = min(self._n + int(n), MAX_STEPS)
+        if n1 <= self._n:
+            return
+        y, lr = self._start[1], self._start[2]
+        both_before = self._mse.arrived is not None and self._ce.arrived is not None
+        self._mse.advance(self._n, n1, y, lr)
+        self._ce.advance(self._n, n1, y, lr)
+        self._n = n1
+        both_now = self._mse.arrived is not None and self._ce.arrived is not None
+        if self._n >= MAX_STEPS or (both_now and not both_before):
+            self.pause()
+        self._draw_race()
+
+    def reset(self):
+        """Put both runners back at the model's z, with the model's y and η."""
+        m = self.model
+        self.pause()
+        self._start = (m.z, m.y, m.learning_rate)
+        self._n = 0
+        self._mse.start(m.z, m.y)
+        self._ce.start(m.z, m.y)
+        self._draw_race()
+
+    def play(self):
+        """Run the race on a timer (restarts it if it already hit the cap)."""
+        if self._n >= MAX_STEPS:
+            self.reset()
+        if self.isVisible():
+            self.timer.start(self._interval())
+        self._update_buttons()
+
+    def pause(self):
+        """Stop the timer; the race can continue with Play or Step."""
+        self.timer.stop()
+        self._update_buttons()
+
+    # -------------------------------------------------------------- redraw
+    def refresh(self):
+        """Follow the model: a new start (z, y or η) restarts the race."""
+        m = self.model
+        with QSignalBlocker(self.lr_spin):
+            self.lr_spin.setValue(m.learning_rate)
+        if m.y != self._curve_y:
+            self._curve_y = m.y
+            self.mse_curve.setData(Z_GRID, losses.mse(Z_GRID, m.y))
+            self.ce_curve.setData(Z_GRID, losses.binary_cross_entropy(Z_GRID, m.y))
+            lo, hi = target_region(m.y)
+            self.goal.setRegion((max(lo, -10 * Z_LIMIT), min(hi, 10 * Z_LIMIT)))
+        if self._start != (m.z, m.y, m.learning_rate):
+            self.reset()
+        else:
+            self._draw_race()
+
+    def _draw_race(self):
+        n, y = self._n, self._start[1]
+        for runner, trail, dot, steps, arrival in (
+            (self._mse, self.mse_trail, self.mse_dot, self.mse_steps, self.mse_arrival),
+            (self._ce, self.ce_trail, self.ce_dot, self.ce_steps, self.ce_arrival),
+        ):
+            first = max(0, n - TRAIL)
+            trail.setData(runner.z[first : n + 1], runner.losses[first : n + 1])
+            dot.setData([runner.z[n]], [runner.losses[n]])
+            steps.setData(np.arange(n + 1), np.log10(np.maximum(runner.losses[: n + 1], LOG_FLOOR)))
+            arrival.setVisible(runner.arrived is not None)
+            if runner.arrived is not None:
+                arrival.setPos(runner.arrived)
+        for key, runner, label in (
+            ("mse", self._mse, self.mse_status),
+            ("ce", self._ce, self.ce_status),
+        ):
+            name = self._names[key]
+            if runner.arrived is None:
+                label.setText(self._not_yet_template.format(name=name))
+            else:
+                label.setText(self._reached_template.format(name=name, n=runner.arrived))
+        self.step_label.setText(self._step_template.format(n=n))
+        self._fit_views(y)
+        self._update_buttons()
+
+    def _fit_views(self, y):
+        """Set the view ranges when what they must show has changed (rarely)."""
+        zs = np.concatenate([self._mse.z[: self._n + 1], self._ce.z[: self._n + 1]])
+        z_lo = min(-10.0, math.floor(float(zs.min())) - 1.0)
+        z_hi = max(10.0, math.ceil(float(zs.max())) + 1.0)
+        window = Z_GRID[(Z_GRID >= z_lo) & (Z_GRID <= z_hi)]
+        top = float(np.max(losses.binary_cross_entropy(window, y))) * 1.35
+        self._set_range(self.z_plot, "z", (z_lo, z_hi), (-0.03 * top, top))
+        x_hi = 50
+        while x_hi < self._n:
+            x_hi *= 2
+        start = np.log10(np.maximum([self._mse.losses[0], self._ce.losses[0]], LOG_FLOOR))
+        y_top = max(float(start.max()), 0.0)
+        y_bottom = min(-4.5, float(start.min()) - 1.0)
+        y_top += 0.3 * (y_top - y_bottom)
+        self._set_range(self.step_plot, "steps", (0, x_hi), (y_bottom, y_top))
+
+    def _set_range(self, plot, key, x_range, y_range):
+        if self._ranges.get(key) != (x_range, y_range):
+            self._ranges[key] = (x_range, y_range)
+            plot.getPlotItem().getViewBox().setRange(xRange=x_range, yRange=y_range, padding=0)
+
+    def _update_buttons(self):
+        running = self.timer.isActive()
+        done = self._n >= MAX_STEPS
+        self.play_button.setEnabled(not running)
+        self.pause_button.setEnabled(running)
+        self.step_button.setEnabled(not running and not done)
+
+    # --------------------------------------------------------------- input
+    def _tick(self):
+        self.step(1)
+
+    def _interval(self):
+        return round(1000 / self.speed_slider.value())
+
+    def _on_speed(self, value):
+        self.speed_value.setText(self._speed_template.format(n=value))
+        if self.timer.isActive():
+            self.timer.setInterval(self._interval())
+
+    def _on_learning_rate(self, value):
+        self.model.set_learning_rate(value)
+
+    def _confidently_wrong(self):
+        self.model.set_z(-6.0)
+        self.model.set_y(1.0)
+
+    @staticmethod
+    def _readonly(a):
+        a = np.array(a)
+        a.flags.writeable = False
+        return a
+
+    # --------------------------------------------------------------- Qt
+    def hideEvent(self, event):
+        self.pause()
+        super().hideEvent(event)
+
+    def closeEvent(self, event):
+        self.pause()
+        super().closeEvent(event)

@@ -1,0 +1,256 @@
+"""Sigmoid panel: ŷ = σ(z), with a handle to drag the logit z.
+
+Also home of two small helpers that every binary panel uses: ``fmt_y_hat``
+(σ(z) as text, exact far into the tail) and ``MinusAxisItem`` (axis ticks with
+real minus signs).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout
+
+from lossexplorer import losses, style
+from lossexplorer.formatting import MINUS, fmt_number, fmt_power
+from lossexplorer.model import Z_LIMIT
+from lossexplorer.panels.base import Panel
+
+Z_VIEW = 10.0  # the plot shows z in [-Z_VIEW, Z_VIEW]
+Z_GRID = np.linspace(-Z_VIEW, Z_VIEW, 401)
+_LN10 = math.log(10.0)
+
+
+def fmt_y_hat(z: float) -> str:
+    """ŷ = σ(z) as text: ``fmt_number``, or m × 10ⁿ computed from log σ(z).
+
+    Far out in the lower tail σ(z) underflows to 0 in float64 (z < −745), but
+    log σ(z) does not, so the text never reads 0.000 for a positive ŷ.
+    """
+    y_hat = float(losses.sigmoid(z))
+    if y_hat < 0.5e-3:
+        return fmt_power(1.0, float(losses.log_sigmoid(z)) / _LN10)
+    return fmt_number(y_hat)
+
+
+def _logit_or_edge(p: float, edge: float) -> float:
+    """The z where σ(z) = p, or ``edge`` when p is outside (0, 1)."""
+    if not 0.0 < p < 1.0:
+        return edge
+    return math.log(p) - math.log1p(-p)
+
+
+class MinusAxisItem(pg.AxisItem):
+    """An axis whose tick labels use the real minus sign, like every other number.
+
+    Labels at the very ends of the axis may overhang it by a few pixels, so
+    that −10 and 10 both show on a [−10, 10] axis (pyqtgraph hides them when
+    the grid is on).
+    """
+
+    OVERHANG = 24  # pixels
+
+    def __init__(self, orientation, **kwargs):
+        super().__init__(orientation, **kwargs)
+        self.enableAutoSIPrefix(False)  # no "(x0.001)" after the axis title
+
+    def tickStrings(self, values, scale, spacing):
+        return [s.replace("-", MINUS) for s in super().tickStrings(values, scale, spacing)]
+
+    def boundingRect(self):
+        m = self.OVERHANG
+        if self.orientation in ("top", "bottom"):
+            return super().boundingRect().adjusted(-m, 0, m, 0)
+        return super().boundingRect().adjusted(0, -m, 0, m)
+
+
+def make_plot(name: str, right_axis: bool = False, view_box=None) -> pg.PlotWidget:
+    """A styled PlotWidget with minus-sign axes and room for the end tick labels.
+
+    Auto-range is off: every panel sets its view ranges itself.
+    """
+    sides = ("left", "bottom", "right") if right_axis else ("left", "bottom")
+    plot = pg.PlotWidget(viewBox=view_box, axisItems={s: MinusAxisItem(s) for s in sides})
+    plot.setObjectName(name)
+    style.style_plot(plot)
+    item = plot.getPlotItem()
+    item.layout.setContentsMargins(2, 10, 2 if right_axis else 18, 2)
+    item.getViewBox().disableAutoRange()
+    return plot
+
+
+class _ScrubViewBox(pg.ViewBox):
+    """A view that never pans or zooms: a left click or drag anywhere sets z.
+
+    The handle line takes the drag when the pointer is on it; everywhere else
+    this view does, so a teacher never has to hit a three-pixel line.
+    """
+
+    def __init__(self, on_scrub):
+        super().__init__(enableMenu=False)
+        self._on_scrub = on_scrub
+        self.setMouseEnabled(x=False, y=False)
+
+    def _scrub(self, ev):
+        if ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        ev.accept()
+        self._on_scrub(self.mapSceneToView(ev.scenePos()).x())
+
+    def mouseDragEvent(self, ev, axis=None):
+        self._scrub(ev)
+
+    def mouseClickEvent(self, ev):
+        self._scrub(ev)
+
+    def wheelEvent(self, ev, axis=None):
+        ev.ignore()
+
+
+class SigmoidPanel(Panel):
+    """σ(z) over z in [−10, 10] with a draggable handle at the model's z."""
+
+    SIGNAL = "binary_changed"
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.setFont(style.font())
+        self.view_box = _ScrubViewBox(self._set_z_from_plot)
+        self.plot = make_plot("sigmoid_plot", view_box=self.view_box)
+        item = self.plot.getPlotItem()
+        self.view_box.setRange(xRange=(-Z_VIEW, Z_VIEW), yRange=(-0.08, 1.1), padding=0.02)
+
+        dashed = style.pen(style.NEUTRAL, 2, Qt.PenStyle.DashLine)
+        self.asymptotes = [pg.InfiniteLine(pos=v, angle=0, pen=dashed) for v in (0.0, 1.0)]
+        for line in self.asymptotes:
+            item.addItem(line)
+        self.curve = item.plot(Z_GRID, losses.sigmoid(Z_GRID), pen=style.pen(style.SIGMOID, 4))
+        self.y_hat_guide = pg.InfiniteLine(
+            angle=0, pen=style.pen(style.SIGMOID, 2, Qt.PenStyle.DotLine)
+        )
+        item.addItem(self.y_hat_guide)
+        self.handle = pg.InfiniteLine(
+            angle=90,
+            movable=True,
+            pen=style.pen(style.NEUTRAL, 3),
+            hoverPen=style.pen("#000000", 6),
+            bounds=(-Z_VIEW, Z_VIEW),
+        )
+        self.handle.setCursor(Qt.CursorShape.SizeHorCursor)
+        self.handle.sigDragged.connect(self._on_handle_dragged)
+        item.addItem(self.handle)
+        self.point = pg.ScatterPlotItem(
+            size=20, pen=style.pen("#ffffff", 2), brush=pg.mkBrush(style.SIGMOID)
+        )
+        item.addItem(self.point)
+        self.label = pg.TextItem(
+            color="#111111", fill=pg.mkBrush(255, 255, 255, 225), border=style.pen(style.NEUTRAL, 1)
+        )
+        self.label.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=True))
+        self.label.setZValue(20)
+        item.addItem(self.label)
+        self.view_box.sigResized.connect(self._place_label)
+
+        self.spin_caption = QLabel()
+        self.spin = QDoubleSpinBox()
+        self.spin.setObjectName("z_spin")
+        self.spin.setRange(-Z_LIMIT, Z_LIMIT)
+        self.spin.setDecimals(2)
+        self.spin.setSingleStep(0.5)
+        self.spin.setKeyboardTracking(False)
+        self.spin.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=True))
+        self.spin.setMinimumWidth(140)
+        self.spin.valueChanged.connect(self._on_spin)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(f"color: {style.NEUTRAL}")
+
+        row = QHBoxLayout()
+        row.addWidget(self.spin_caption)
+        row.addWidget(self.spin)
+        row.addWidget(self.hint, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.plot, 1)
+        layout.addLayout(row)
+        self.retranslate()
+        self.refresh()
+
+    # ------------------------------------------------------------- strings
+    def retranslate(self):
+        """Set the axis titles, captions and label templates."""
+        style.label_axes(self.plot, self.tr("z (the logit)"), self.tr("ŷ = σ(z)"))
+        self.spin_caption.setText(self.tr("z ="))
+        self.hint.setText(self.tr("Drag the line (or anywhere on the plot), or type z."))
+        self._label_template = self.tr("z = {z}\nŷ = σ(z) = {y_hat}")
+        self._label_left = self.tr("z = {z}  (← off the plot)\nŷ = σ(z) = {y_hat}")
+        self._label_right = self.tr("z = {z}  (off the plot →)\nŷ = σ(z) = {y_hat}")
+
+    # -------------------------------------------------------------- redraw
+    def refresh(self):
+        """Move the handle, point, guide and label to the model's z."""
+        z = self.model.z
+        zc = min(max(z, -Z_VIEW), Z_VIEW)
+        y_hat = self.model.y_hat
+        self.handle.setPos(zc)
+        self.point.setData([zc], [y_hat])
+        self.y_hat_guide.setPos(y_hat)
+        template = self._label_template
+        if z < -Z_VIEW:
+            template = self._label_left
+        elif z > Z_VIEW:
+            template = self._label_right
+        self.label.setText(template.format(z=fmt_number(z, 2), y_hat=fmt_y_hat(z)))
+        self._place_label()
+        with QSignalBlocker(self.spin):
+            self.spin.setValue(z)
+
+    def _place_label(self, *_):
+        """Put the label beside the handle where the curve cannot be.
+
+        σ rises from left to right, so the space above and left of the curve
+        is free (the label's side when z < 0, at the top) and so is the space
+        below and right of it (z >= 0, at the bottom).  The label goes on the
+        side of the handle with more free room; if even that is too narrow it
+        goes to the plot's edge, where the curve lies flat.
+        """
+        zc = min(max(self.model.z, -Z_VIEW), Z_VIEW)
+        (x0, x1), _ = self.view_box.viewRange()
+        px, py = self.view_box.viewPixelSize()
+        rect = self.label.boundingRect()
+        width, height = rect.width() * px, rect.height() * py
+        gap = 8 * px
+        if self.model.z < 0.0:  # the label hangs from the top
+            top = 1.07
+            clear = _logit_or_edge(top - height, x1)  # the curve meets the label's bottom here
+            left_room, right_room = zc - x0, clear - zc
+            anchor_y = 0.0
+            y = top
+        else:  # the label stands on the bottom
+            y = -0.06
+            clear = _logit_or_edge(y + height, x0)
+            left_room, right_room = zc - clear, x1 - zc
+            anchor_y = 1.0
+        if max(left_room, right_room) >= width + gap:
+            to_left = left_room >= right_room
+            self.label.setAnchor((1.0 if to_left else 0.0, anchor_y))
+            self.label.setPos(zc - gap if to_left else zc + gap, y)
+        elif self.model.z < 0.0:
+            self.label.setAnchor((0.0, anchor_y))
+            self.label.setPos(x0 + gap, y)
+        else:
+            self.label.setAnchor((1.0, anchor_y))
+            self.label.setPos(x1 - gap, y)
+
+    # --------------------------------------------------------------- input
+    def _set_z_from_plot(self, x):
+        self.model.set_z(float(np.clip(x, -Z_VIEW, Z_VIEW)))
+
+    def _on_handle_dragged(self, line):
+        self._set_z_from_plot(line.value())
+
+    def _on_spin(self, value):
+        self.model.set_z(value)
