@@ -37,6 +37,24 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="build the window offscreen, check every panel and the numbers, exit 0 or 1",
     )
+    parser.add_argument(
+        "--lang",
+        choices=["en", "zh_CN"],
+        help="the language (default: the last one chosen, else the system's)",
+    )
+    parser.add_argument(
+        "--lesson",
+        choices=["multiclass", "binary", "everything"],
+        help="start with this lesson's panels",
+    )
+    parser.add_argument(
+        "--presentation",
+        action="store_true",
+        help="start in presentation mode (big, high contrast)",
+    )
+    parser.add_argument(
+        "scenario", nargs="?", metavar="FILE.lossx", help="open this scenario file at start"
+    )
     parser.add_argument("--version", action="version", version=f"lossexplorer {version()}")
     return parser
 
@@ -62,11 +80,12 @@ def _scratch_settings():
     return QSettings(path, QSettings.Format.IniFormat)
 
 
-def screenshot(path: str) -> int:
+def screenshot(path: str, args) -> int:
     """Render the default window to ``path`` (PNG)."""
     from lossexplorer.mainwindow import MainWindow
 
     window = MainWindow(settings=_scratch_settings())
+    _prepare(window, args)
     window.show()
     _settle()
     ok = window.grab().save(path, "PNG")
@@ -122,9 +141,24 @@ def main(argv=None) -> int:
     if args.self_test:
         return self_test()
     if args.screenshot:
-        return screenshot(args.screenshot)
+        return screenshot(args.screenshot, args)
     from lossexplorer.mainwindow import MainWindow
 
     window = MainWindow()
+    _prepare(window, args)
     window.show()
     return app.exec()
+
+
+def _prepare(window, args):
+    """Language and scenario from the command line (or the saved settings)."""
+    from lossexplorer import i18n
+
+    lang = args.lang or window.settings.value("language") or i18n.system_language()
+    window.set_language(lang if isinstance(lang, str) else "en")
+    if args.lesson:
+        window.arrange(args.lesson)
+    if args.presentation:
+        window.set_presentation(True)
+    if args.scenario:
+        window.open_scenario(args.scenario)

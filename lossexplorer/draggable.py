@@ -26,14 +26,22 @@ class DraggableBars(pg.GraphicsObject):
     move of a drag that started on bar ``i``'s column (anywhere between the
     limits, so that a bar of height 0 can still be grabbed).
     ``on_nudge(i, steps)`` is called when bar ``i`` has keyboard focus and an
-    arrow key is pressed: ±1 per Up/Down, ±10 with Shift.
+    arrow key is pressed: ±1 per Up/Down, ±10 with Shift.  ``on_gesture(True)``
+    and ``on_gesture(False)`` bracket a whole drag (one undo step).
     """
 
-    def __init__(self, limits: tuple[float, float], on_drag: Callable, on_nudge: Callable):
+    def __init__(
+        self,
+        limits: tuple[float, float],
+        on_drag: Callable,
+        on_nudge: Callable,
+        on_gesture: Callable | None = None,
+    ):
         super().__init__()
         self.limits = limits
         self.on_drag = on_drag
         self.on_nudge = on_nudge
+        self.on_gesture = on_gesture or (lambda started: None)
         self.values: list[float] = []
         self.brushes: list = []
         self.focus_index = 0
@@ -93,14 +101,18 @@ class DraggableBars(pg.GraphicsObject):
                 return
             self.focus_index = self.drag_index
             self.setFocus()
+            self.on_gesture(True)
         if self.drag_index is None:
             ev.ignore()
             return
         ev.accept()
         i = self.drag_index
-        if ev.isFinish():
-            self.drag_index = None
-        self.on_drag(i, ev.pos().y(), ev.isFinish(), ev.modifiers())
+        try:
+            self.on_drag(i, ev.pos().y(), ev.isFinish(), ev.modifiers())
+        finally:
+            if ev.isFinish():
+                self.drag_index = None
+                self.on_gesture(False)
 
     def mouseClickEvent(self, ev) -> None:
         i = self.column_at(ev.pos().x())

@@ -2,45 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QFrame,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QToolButton,
+)
 
-from lossexplorer import style
+from lossexplorer import export, i18n, layouts, scenarios, style
+from lossexplorer.history import History
 from lossexplorer.model import ExplorerModel
 from lossexplorer.panels import PANELS
 
 # Bump when the set of docks changes, so a layout saved by another version
 # is not restored onto docks it does not describe.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 DEFAULT_SIZE = (1280, 800)
-DEFAULT_LESSON = "multiclass"
-# Each lesson: columns, each a list of rows, each a list of docks shown as tabs.
-LESSONS = {
-    "multiclass": [
-        [["probabilities"], ["logits", "calculation"]],
-        [["readout"], ["penalty"]],
-    ],
-    "binary": [
-        [["sigmoid"], ["binary_loss"]],
-        [["ce_prob"], ["race"]],
-    ],
-    "everything": [
-        [["probabilities", "sigmoid"], ["logits", "calculation", "binary_loss"]],
-        [["readout", "ce_prob"], ["penalty", "race"]],
-    ],
-}
-# Relative heights of the rows in each column, per lesson.
-ROW_WEIGHTS = {
-    "multiclass": [(11, 9), (4, 7)],
-    "binary": [(2, 3), (1, 1)],
-    "everything": [(11, 9), (2, 3)],
-}
-LESSON_TITLES = {
-    "multiclass": QT_TRANSLATE_NOOP("MainWindow", "Multi-class"),
-    "binary": QT_TRANSLATE_NOOP("MainWindow", "Binary"),
-    "everything": QT_TRANSLATE_NOOP("MainWindow", "Everything"),
-}
+PRESENTATION_SCALES = (1.4, 1.6, 2.0)
 
 
 class PanelScroll(QScrollArea):
@@ -49,7 +33,8 @@ class PanelScroll(QScrollArea):
     The dock layout sees the panel's preferred size (measured once, when the
     dock is built), but a label that changes its text on every drag step no
     longer makes the whole window lay itself out again; and in a small
-    window a panel scrolls instead of being crushed.
+    window a panel scrolls instead of being crushed.  A "?" button in the
+    corner shows the panel's explanation.
     """
 
     def __init__(self, panel):
@@ -58,6 +43,32 @@ class PanelScroll(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(panel)
         self._hint = panel.sizeHint()
+        self.help_button = QToolButton(self)
+        self.help_button.setObjectName("help_button")
+        self.help_button.setText("?")
+        self.help_button.setFont(style.font(style.BASE_POINT_SIZE, bold=True))
+        self.help_button.setAutoRaise(True)
+        self.help_button.clicked.connect(self.show_help)
+        self.help_box = None
+
+    def show_help(self):
+        """Show the panel's explanation (non-modal, so the lesson goes on)."""
+        panel = self.widget()
+        self.help_box = QMessageBox(self)
+        self.help_box.setIcon(QMessageBox.Icon.Information)
+        self.help_box.setWindowTitle(panel.help_title())
+        self.help_box.setText(panel.help_text())
+        self.help_box.setStandardButtons(QMessageBox.StandardButton.Close)
+        self.help_box.setTextFormat(Qt.TextFormat.RichText)
+        self.help_box.open()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        size = self.help_button.sizeHint()
+        self.help_button.setGeometry(
+            self.width() - size.width() - 2, 0, size.width(), size.height()
+        )
+        self.help_button.raise_()
 
     def sizeHint(self):
         return self._hint
@@ -73,6 +84,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.model = model if model is not None else ExplorerModel(self)
         self.settings = settings if settings is not None else QSettings()
+        self.history = History(self.model, self)
+        self.lesson = layouts.DEFAULT_LESSON
+        self.language = "en"
+        self.presentation_scale = 1.6
+        self._normal_look = None
+        self.last_error = ""
         self.setObjectName("MainWindow")
         self.setDockNestingEnabled(True)
         self.setDockOptions(
@@ -87,50 +104,121 @@ class MainWindow(QMainWindow):
         self.create_menus()
         self.retranslate()
         self.resize(*DEFAULT_SIZE)
-        self.arrange_default()
+        self.arrange(self.lesson)
         self.restore_layout()
 
-    # --------------------------------------------------------------- build
+    # ------------------------------------------------------------- build
     def create_docks(self):
         """Build one dock per registered panel."""
         for spec in PANELS:
-            panel = spec.load()(self.model)
             dock = QDockWidget(self)
             dock.setObjectName(spec.key)
-            # The scroll area keeps a panel usable on a small projector and
-            # stops a label's new size hint from re-laying out the window.
-            dock.setWidget(PanelScroll(panel))
             dock.setFeatures(
                 QDockWidget.DockWidgetFeature.DockWidgetClosable
                 | QDockWidget.DockWidgetFeature.DockWidgetMovable
                 | QDockWidget.DockWidgetFeature.DockWidgetFloatable
             )
             self.docks[spec.key] = dock
-            self.panels[spec.key] = panel
+            self._build_panel(spec)
             self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
 
+    def _build_panel(self, spec):
+        panel = spec.load()(self.model)
+        old = self.docks[spec.key].widget()
+        self.docks[spec.key].setWidget(PanelScroll(panel))
+        if old is not None:
+            self.panels[spec.key].detach()
+            old.deleteLater()
+        self.panels[spec.key] = panel
+
+    def rebuild_panels(self):
+        """Build every panel again (after the scale changed), keeping the layout."""
+        state = self.saveState(LAYOUT_VERSION)
+        for spec in PANELS:
+            self._build_panel(spec)
+        self.restoreState(state, LAYOUT_VERSION)
+
+    def _action(self, slot, shortcut=None, checkable=False):
+        action = QAction(self)
+        action.setCheckable(checkable)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even in full screen, menu bar hidden
+        return action
+
     def create_actions(self):
-        """The window's actions."""
-        self.reset_layout_action = QAction(self)
-        self.reset_layout_action.triggered.connect(self.reset_layout)
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
+        """The window's actions (texts are set in ``retranslate``)."""
+        a = self._action
+        self.open_action = a(self.ask_open_scenario, QKeySequence.StandardKey.Open)
+        self.save_action = a(self.ask_save_scenario, QKeySequence.StandardKey.Save)
+        self.export_window_action = a(self.ask_export_window, "Ctrl+E")
+        self.export_csv_action = a(self.ask_export_csv, "Ctrl+Shift+E")
+        self.copy_window_action = a(lambda: export.copy_image(self, 1.0), "Ctrl+Shift+C")
+        self.quit_action = a(self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = a(self.history.stack.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = a(self.history.stack.redo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.history.stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.history.stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.reset_model_action = a(self.model.reset)
+        self.preset_actions = {}
+        for preset in scenarios.PRESETS:
+            self.preset_actions[preset.key] = a(
+                lambda checked=False, p=preset: self.apply_preset(p), preset.shortcut
+            )
         self.lesson_group = QActionGroup(self)
         self.lesson_actions = {}
-        for n, lesson in enumerate(LESSONS, start=1):
-            action = QAction(self, checkable=True)
-            action.setData(lesson)
-            action.setShortcut(QKeySequence(f"Ctrl+{n}"))
-            action.triggered.connect(lambda checked=False, lesson=lesson: self.arrange(lesson))
+        for n, lesson in enumerate(layouts.LESSONS, start=1):
+            action = a(lambda checked=False, lesson=lesson: self.arrange(lesson), f"Ctrl+{n}", True)
             self.lesson_group.addAction(action)
             self.lesson_actions[lesson] = action
+        self.reset_layout_action = a(self.reset_layout)
+        self.presentation_action = a(self.set_presentation, "F5", True)
+        self.scale_group = QActionGroup(self)
+        self.scale_actions = {}
+        for scale in PRESENTATION_SCALES:
+            action = a(lambda checked=False, s=scale: self.set_presentation_scale(s), None, True)
+            action.setText(f"{scale:g}×")
+            action.setChecked(scale == self.presentation_scale)
+            self.scale_group.addAction(action)
+            self.scale_actions[scale] = action
+        self.hide_numbers_action = a(self.set_numbers_hidden, "Ctrl+H", True)
+        self.fullscreen_action = a(self.toggle_fullscreen, "F11", True)
+        self.language_group = QActionGroup(self)
+        self.language_actions = {}
+        for lang, name in i18n.LANGUAGES.items():
+            action = a(lambda checked=False, lang=lang: self.set_language(lang), None, True)
+            action.setText(name)  # each language in its own name
+            self.language_group.addAction(action)
+            self.language_actions[lang] = action
+        self.about_action = a(self.show_about)
 
     def create_menus(self):
-        """File and View menus; View lists every dock."""
+        """File, Edit, Scenarios, View, Language and Help menus; a lesson toolbar."""
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.file_menu.addAction(self.quit_action)
+        for action in (
+            self.open_action,
+            self.save_action,
+            None,
+            self.export_window_action,
+            self.copy_window_action,
+            self.export_csv_action,
+            None,
+            self.quit_action,
+        ):
+            self.file_menu.addSeparator() if action is None else self.file_menu.addAction(action)
+        self.edit_menu = bar.addMenu("")
+        for action in (self.undo_action, self.redo_action, None, self.reset_model_action):
+            self.edit_menu.addSeparator() if action is None else self.edit_menu.addAction(action)
+        self.scenario_menu = bar.addMenu("")
+        for n, action in enumerate(self.preset_actions.values()):
+            if n == 5:
+                self.scenario_menu.addSeparator()
+            self.scenario_menu.addAction(action)
         self.view_menu = bar.addMenu("")
         for action in self.lesson_actions.values():
             self.view_menu.addAction(action)
@@ -139,105 +227,243 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.reset_layout_action)
-        self.lesson_toolbar = self.addToolBar("")
-        self.lesson_toolbar.setObjectName("lesson_toolbar")
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.presentation_action)
+        self.scale_menu = self.view_menu.addMenu("")
+        for action in self.scale_actions.values():
+            self.scale_menu.addAction(action)
+        self.view_menu.addAction(self.hide_numbers_action)
+        self.view_menu.addAction(self.fullscreen_action)
+        self.language_menu = bar.addMenu("")
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("lesson_toolbar")
         for action in self.lesson_actions.values():
-            self.lesson_toolbar.addAction(action)
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.presentation_action)
+        self.toolbar.addAction(self.hide_numbers_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.undo_action)
+        self.toolbar.addAction(self.redo_action)
 
     def retranslate(self):
         """Set every window-level string in the current language."""
-        self.setWindowTitle(self.tr("lossexplorer — why classification uses cross-entropy"))
-        self.file_menu.setTitle(self.tr("&File"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.quit_action.setText(self.tr("&Quit"))
-        self.reset_layout_action.setText(self.tr("&Reset layout"))
-        self.lesson_toolbar.setWindowTitle(self.tr("Lessons"))
+        tr = self.tr
+        self.setWindowTitle(tr("lossexplorer — why classification uses cross-entropy"))
+        titles = {
+            self.file_menu: tr("&File"), self.edit_menu: tr("&Edit"),
+            self.scenario_menu: tr("&Scenarios"), self.view_menu: tr("&View"),
+            self.language_menu: tr("&Language"), self.help_menu: tr("&Help"),
+            self.scale_menu: tr("Presentation size"),
+        }  # fmt: skip
+        for menu, title in titles.items():
+            menu.setTitle(title)
+        texts = {
+            self.open_action: tr("&Open scenario…"),
+            self.save_action: tr("&Save scenario…"),
+            self.export_window_action: tr("Export window as &PNG…"),
+            self.copy_window_action: tr("&Copy window image"),
+            self.export_csv_action: tr("Export numbers as C&SV…"),
+            self.quit_action: tr("&Quit"),
+            self.undo_action: tr("&Undo"),
+            self.redo_action: tr("&Redo"),
+            self.reset_model_action: tr("Reset to the seed example"),
+            self.reset_layout_action: tr("&Reset layout"),
+            self.presentation_action: tr("Presentation mode"),
+            self.hide_numbers_action: tr("Hide numbers (quiz)"),
+            self.fullscreen_action: tr("Full screen"),
+            self.about_action: tr("&About lossexplorer"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        self.hide_numbers_action.setToolTip(
+            tr("Hide every loss value so the class can predict it; press again to reveal.")
+        )
+        self.toolbar.setWindowTitle(tr("Lessons"))
         for lesson, action in self.lesson_actions.items():
-            action.setText(QCoreApplication.translate("MainWindow", LESSON_TITLES[lesson]))
+            action.setText(QCoreApplication.translate("MainWindow", layouts.LESSON_TITLES[lesson]))
+        for preset in scenarios.PRESETS:
+            self.preset_actions[preset.key].setText(
+                QCoreApplication.translate("Scenarios", preset.title)
+            )
         for spec in PANELS:
             self.docks[spec.key].setWindowTitle(QCoreApplication.translate("Panels", spec.title))
 
-    # -------------------------------------------------------------- layout
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ----------------------------------------------------------- lessons
     def lesson_keys(self, lesson: str) -> list[str]:
         """The dock keys that a lesson shows."""
-        return [key for column in LESSONS[lesson] for row in column for key in row]
+        return layouts.lesson_keys(lesson)
 
     def arrange(self, lesson: str):
-        """Show a lesson's docks in its default arrangement; hide the rest.
-
-        A lesson is columns of rows of tabbed docks (see ``LESSONS``).
-        """
-        if lesson not in LESSONS:
-            raise ValueError(f"unknown lesson {lesson!r}")
+        """Show a lesson's docks in its default arrangement; hide the rest."""
+        layouts.arrange(self, self.docks, lesson)
         self.lesson = lesson
-        wanted = [k for k in self.lesson_keys(lesson) if k in self.docks]
-        for key, dock in self.docks.items():
-            dock.setFloating(False)
-            if key not in wanted:
-                dock.hide()
-        firsts, rows_by_column = [], []
-        for c, column in enumerate(LESSONS[lesson]):
-            area = (
-                Qt.DockWidgetArea.LeftDockWidgetArea
-                if c == 0
-                else Qt.DockWidgetArea.RightDockWidgetArea
-            )
-            above = None
-            rows_by_column.append([])
-            for row in column:
-                row = [k for k in row if k in self.docks]
-                if not row:
-                    continue
-                first = self.docks[row[0]]
-                if above is None:
-                    self.addDockWidget(area, first)
-                    firsts.append(first)
-                else:
-                    self.splitDockWidget(above, first, Qt.Orientation.Vertical)
-                for key in row[1:]:
-                    self.tabifyDockWidget(first, self.docks[key])
-                for key in row:
-                    self.docks[key].show()
-                first.raise_()
-                rows_by_column[-1].append(first)
-                above = first
-        if len(firsts) == 2:
-            w = self.width()
-            self.resizeDocks(firsts, [int(w * 0.56), int(w * 0.44)], Qt.Orientation.Horizontal)
-        for column_docks, weights in zip(rows_by_column, ROW_WEIGHTS[lesson], strict=False):
-            if len(column_docks) > 1:
-                h = self.height()
-                sizes = [int(h * wt / sum(weights)) for wt in weights[: len(column_docks)]]
-                self.resizeDocks(column_docks, sizes, Qt.Orientation.Vertical)
-        for action in self.lesson_actions.values():
-            action.setChecked(action.data() == lesson)
-
-    def arrange_default(self):
-        """Put every dock in its default place for the current lesson."""
-        self.arrange(getattr(self, "lesson", DEFAULT_LESSON))
+        self.lesson_actions[lesson].setChecked(True)
 
     def reset_layout(self):
         """Return to the current lesson's default arrangement of the docks."""
         self.arrange(self.lesson)
 
+    # --------------------------------------------------------- scenarios
+    def apply_preset(self, preset):
+        """Set the model to a one-click scenario (one undo step)."""
+        self.model.set_state(scenarios.preset_state(preset, self.model.classes))
+
+    def open_scenario(self, path) -> bool:
+        """Load a ``.lossx`` file; on any problem say why and change nothing."""
+        try:
+            scenarios.apply(self.model, scenarios.load(path))
+        except scenarios.ScenarioError as e:
+            self.report_error(self.tr("Could not open the scenario"), str(e))
+            return False
+        self.statusBar().showMessage(self.tr("Opened {0}").format(path), 8000)
+        return True
+
+    def save_scenario(self, path) -> bool:
+        """Save the current state as a ``.lossx`` file."""
+        try:
+            scenarios.save(path, self.model.state())
+        except OSError as e:
+            self.report_error(self.tr("Could not save the scenario"), str(e))
+            return False
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 8000)
+        return True
+
+    def ask_open_scenario(self):
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open scenario"), "", self.tr("lossexplorer scenarios (*.lossx)")
+        )
+        if path:
+            self.open_scenario(path)
+
+    def ask_save_scenario(self):
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save scenario"),
+            "lesson.lossx",
+            self.tr("lossexplorer scenarios (*.lossx)"),
+        )
+        if path:
+            if not path.endswith(scenarios.SUFFIX):
+                path += scenarios.SUFFIX
+            self.save_scenario(path)
+
+    def ask_export_window(self):
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export window as PNG"), "lossexplorer.png", self.tr("PNG image (*.png)")
+        )
+        if path and not export.window_png(self, path):
+            self.report_error(self.tr("Could not export"), path)
+
+    def ask_export_csv(self):
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export numbers as CSV"), "lossexplorer.csv", self.tr("CSV file (*.csv)")
+        )
+        if path:
+            try:
+                export.save_numbers_csv(self.model, path)
+            except OSError as e:
+                self.report_error(self.tr("Could not export"), str(e))
+
+    def report_error(self, title: str, message: str):
+        """Tell the teacher what went wrong, without blocking the lesson."""
+        self.last_error = message
+        self.statusBar().showMessage(f"{title}: {message}", 15000)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self
+        )
+        box.open()
+        self._error_box = box
+
+    # ------------------------------------------------------ presentation
+    def set_presentation(self, on: bool):
+        """Presentation mode: everything bigger, a high-contrast light theme."""
+        app = QApplication.instance()
+        on = bool(on)
+        if on == (self._normal_look is not None):
+            return
+        if on:
+            self._normal_look = (app.font(), app.palette(), style.scale)
+            style.scale = self.presentation_scale
+            style.apply_presentation_palette(app)
+        else:
+            font, palette, style.scale = self._normal_look
+            app.setPalette(palette)
+            self._normal_look = None
+        app.setFont(style.font(style.BASE_POINT_SIZE - 2))
+        self.presentation_action.setChecked(on)
+        self.rebuild_panels()
+
+    def set_presentation_scale(self, scale: float):
+        """How much bigger presentation mode makes everything."""
+        self.presentation_scale = scale
+        self.scale_actions[scale].setChecked(True)
+        if self._normal_look is not None:
+            style.scale = scale
+            QApplication.instance().setFont(style.font(style.BASE_POINT_SIZE - 2))
+            self.rebuild_panels()
+
+    def set_numbers_hidden(self, hidden: bool):
+        """Quiz mode: hide every loss value until the teacher reveals it."""
+        style.numbers_hidden = bool(hidden)
+        self.hide_numbers_action.setChecked(style.numbers_hidden)
+        for panel in self.panels.values():
+            panel.refresh()
+
+    def toggle_fullscreen(self, on: bool):
+        """F11: full screen and back."""
+        self.showFullScreen() if on else self.showNormal()
+
+    # ---------------------------------------------------------- language
+    def set_language(self, lang: str):
+        """Switch the language now (no restart); remembered for the next run."""
+        self.language = i18n.install(lang)
+        self.language_actions[self.language].setChecked(True)
+        self.settings.setValue("language", self.language)
+
+    def show_about(self):
+        from lossexplorer.app import version
+
+        text = self.tr(
+            "<h3>lossexplorer {version}</h3>"
+            "<p>Shows why classification uses cross-entropy: drag the probabilities, "
+            "slide the label, and watch −log p and MSE side by side.</p>"
+            "<p>Free software under the MIT licence.</p>"
+        ).format(version=version())
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About lossexplorer"), text,
+                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        box.open()
+        self._about_box = box
+
+    # ------------------------------------------------------------ layout
     def restore_layout(self) -> bool:
-        """Restore the saved geometry and dock layout; keep defaults if damaged.
+        """Restore the saved lesson, geometry and dock layout; defaults if damaged.
 
         Returns True when a saved layout was restored.
         """
         lesson = self.settings.value("window/lesson")
-        if isinstance(lesson, str) and lesson in LESSONS and lesson != self.lesson:
-            self.arrange(lesson)
         geometry = self.settings.value("window/geometry")
         state = self.settings.value("window/state")
-        if geometry is None and state is None:
+        if lesson is None and geometry is None and state is None:
             self.layout_message = ""
             return False
-        ok = isinstance(geometry, QByteArray) and isinstance(state, QByteArray)
-        ok = ok and self.restoreGeometry(geometry) and self.restoreState(state, LAYOUT_VERSION)
+        ok = isinstance(lesson, str) and lesson in layouts.LESSONS
+        ok = ok and isinstance(geometry, QByteArray) and isinstance(state, QByteArray)
+        if ok:
+            self.arrange(lesson)
+            ok = self.restoreGeometry(geometry) and self.restoreState(state, LAYOUT_VERSION)
         if not ok:
             self.resize(*DEFAULT_SIZE)
-            self.arrange(self.lesson)
+            self.arrange(layouts.DEFAULT_LESSON)
             self.layout_message = "damaged"
             self.statusBar().showMessage(
                 self.tr("The saved window layout could not be read; using the default layout."),
@@ -248,14 +474,18 @@ class MainWindow(QMainWindow):
         return True
 
     def save_layout(self):
-        """Save the geometry and dock layout for the next start."""
+        """Save the lesson, geometry and dock layout for the next start."""
+        self.settings.setValue("window/lesson", self.lesson)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
-        self.settings.setValue("window/lesson", self.lesson)
         self.settings.sync()
 
     def closeEvent(self, event):
+        if self._normal_look is not None:
+            self.set_presentation(False)  # save the normal layout, not the big one
         self.save_layout()
+        for panel in self.panels.values():
+            panel.detach()
         super().closeEvent(event)
 
 
@@ -264,4 +494,4 @@ def apply_app_style(app):
     import pyqtgraph as pg
 
     pg.setConfigOptions(antialias=True, background="w", foreground="k")
-    app.setFont(style.font(style.BASE_POINT_SIZE - 2))
+    app.setFont(i18n.with_cjk_fallback(style.font(style.BASE_POINT_SIZE - 2)))

@@ -74,6 +74,7 @@ class ExplorerModel(QObject):
     changed = Signal()
     multiclass_changed = Signal()
     binary_changed = Signal()
+    gesture_changed = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -85,6 +86,26 @@ class ExplorerModel(QObject):
         self._z = 0.0
         self._y = 1.0
         self._learning_rate = 1.0
+        self._gesture = 0
+        self._gesture_active = False
+
+    # ------------------------------------------------------------- gestures
+    def begin_gesture(self) -> None:
+        """A drag or slider move starts: its changes form one undo step."""
+        self._gesture += 1
+        self._gesture_active = True
+        self.gesture_changed.emit()
+
+    def end_gesture(self) -> None:
+        """The drag or slider move that began with ``begin_gesture`` is over."""
+        if self._gesture_active:
+            self._gesture_active = False
+            self.gesture_changed.emit()
+
+    @property
+    def gesture(self) -> int | None:
+        """An id shared by every change of the current gesture, else None."""
+        return self._gesture if self._gesture_active else None
 
     # ----------------------------------------------------------------- state
     @property

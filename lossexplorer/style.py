@@ -33,11 +33,37 @@ TRUE_BAR = OKABE_ITO["green"]
 
 BASE_POINT_SIZE = 13
 scale = 1.0  # presentation mode raises this
+numbers_hidden = False  # quiz mode: loss values are shown as "?"
+HIDDEN = "?"
+
+
+def shown(text: str) -> str:
+    """``text``, or "?" while quiz mode hides the numbers."""
+    return HIDDEN if numbers_hidden else text
+
+
+def apply_presentation_palette(app) -> None:
+    """A high-contrast light theme for projectors: pure white, pure black."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette(app.palette())
+    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.Button):
+        palette.setColor(role, QColor("#ffffff"))
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(role, QColor("#000000"))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(OKABE_ITO["blue"]))
+    app.setPalette(palette)
 
 
 def font(points: float = BASE_POINT_SIZE, bold: bool = False) -> QFont:
-    """A font of ``points`` (times the current scale)."""
-    f = QFont()
+    """A font of ``points`` (times the current scale), with the app's families."""
+    from PySide6.QtWidgets import QApplication
+
+    f = QFont(QApplication.font())
     f.setPointSizeF(points * scale)
     f.setBold(bold)
     return f
@@ -63,6 +89,9 @@ def style_plot(plot: pg.PlotWidget, x_label: str = "", y_label: str = "") -> Non
         # cache them as pixmaps so a drag repaints curves, not tick labels.
         axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     label_axes(plot, x_label, y_label)
+    from lossexplorer.export import install_plot_menu
+
+    install_plot_menu(plot)
     item.showGrid(x=True, y=True, alpha=0.15)
     item.hideButtons()
     item.setMenuEnabled(False)

@@ -48,6 +48,25 @@ class Panel(QWidget):
             self.refresh()
         super().changeEvent(event)
 
+    def gesture(self, started: bool):
+        """Bracket a drag or slider move so that it is one undo step."""
+        self.model.begin_gesture() if started else self.model.end_gesture()
+
+    def detach(self):
+        """Stop listening to the model (the panel is being replaced)."""
+        try:
+            getattr(self.model, self.SIGNAL).disconnect(self._on_model_changed)
+        except (RuntimeError, TypeError):
+            pass
+
+    def help_title(self) -> str:
+        """Title of the panel's explanation."""
+        return self.tr("About this panel")
+
+    def help_text(self) -> str:
+        """The panel's explanation: what is on the axes, what to try, what it shows."""
+        return ""
+
     def refresh(self):  # pragma: no cover - every panel overrides it
         raise NotImplementedError
 

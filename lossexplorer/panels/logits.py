@@ -50,7 +50,7 @@ class LogitsPanel(Panel):
         item.enableAutoRange(False)
         item.setYRange(*VIEW, padding=0)
         item.addLine(y=0.0, pen=style.pen("#444444", 1.5))
-        self.bars = DraggableBars(VIEW, self._dragged, self._nudged)
+        self.bars = DraggableBars(VIEW, self._dragged, self._nudged, self.gesture)
         self.plot.addItem(self.bars)
 
         self.spins = []

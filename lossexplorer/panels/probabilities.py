@@ -42,7 +42,7 @@ class ProbabilitiesPanel(Panel):
         item.enableAutoRange(False)
         item.setYRange(0.0, 1.12, padding=0)
         item.showGrid(x=False, y=True, alpha=0.2)
-        self.bars = DraggableBars((0.0, 1.0), self._dragged, self._nudged)
+        self.bars = DraggableBars((0.0, 1.0), self._dragged, self._nudged, self.gesture)
         self.plot.addItem(self.bars)
         self.value_labels = []
         for _ in range(MAX_CLASSES):

@@ -1,0 +1,167 @@
+"""Scenario presets and ``.lossx`` scenario files (no Qt).
+
+A ``.lossx`` file is small JSON::
+
+    {"format": "lossexplorer-scenario", "version": 1,
+     "state": {"classes": [...], "probabilities": [...], "logits": [...],
+               "temperature": 1.0, "true_class": 0, "z": -6.0, "y": 1.0,
+               "learning_rate": 1.0}}
+
+Reading is defensive: the file must be small, be JSON, carry our format
+name and a version we know, and hold only known keys of the right types.
+Values are then validated by ``ExplorerModel.set_state``, which refuses NaN,
+out-of-range numbers and inconsistent logits and probabilities without
+changing anything.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+FORMAT = "lossexplorer-scenario"
+VERSION = 1
+SUFFIX = ".lossx"
+MAX_BYTES = 64 * 1024
+_STATE_TYPES = {
+    "classes": list,
+    "probabilities": list,
+    "logits": list,
+    "temperature": (int, float),
+    "true_class": int,
+    "z": (int, float),
+    "y": (int, float),
+    "learning_rate": (int, float),
+}
+
+
+class ScenarioError(ValueError):
+    """A scenario file that cannot be used, with a message for the teacher."""
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A one-click scenario: a partial model state and a shortcut."""
+
+    key: str
+    title: str
+    state: dict
+    shortcut: str
+
+
+PRESETS = (
+    Preset("seed", QT_TRANSLATE_NOOP("Scenarios", "Seed example: cat 0.7 / dog 0.2 / bird 0.1"),
+           {"probabilities": [0.7, 0.2, 0.1], "true_class": 0, "temperature": 1.0}, "Alt+1"),
+    Preset("wrong", QT_TRANSLATE_NOOP("Scenarios", "Seed's wrong example: 0.1 / 0.8 / 0.1"),
+           {"probabilities": [0.1, 0.8, 0.1], "true_class": 0, "temperature": 1.0}, "Alt+2"),
+    Preset("uniform", QT_TRANSLATE_NOOP("Scenarios", "Uniform: no idea"),
+           {"probabilities": [1 / 3, 1 / 3, 1 / 3], "true_class": 0, "temperature": 1.0}, "Alt+3"),
+    Preset("right", QT_TRANSLATE_NOOP("Scenarios", "Confident and right"),
+           {"probabilities": [0.98, 0.01, 0.01], "true_class": 0, "temperature": 1.0}, "Alt+4"),
+    Preset("confident_wrong", QT_TRANSLATE_NOOP("Scenarios", "Confident and wrong"),
+           {"probabilities": [0.01, 0.98, 0.01], "true_class": 0, "temperature": 1.0}, "Alt+5"),
+    Preset("binary_wrong",
+           QT_TRANSLATE_NOOP("Scenarios", "Binary: y = 1, z = −6 (confidently wrong)"),
+           {"y": 1.0, "z": -6.0}, "Alt+6"),
+    Preset("binary_unsure", QT_TRANSLATE_NOOP("Scenarios", "Binary: y = 1, z = 0 (unsure)"),
+           {"y": 1.0, "z": 0.0}, "Alt+7"),
+    Preset("binary_right",
+           QT_TRANSLATE_NOOP("Scenarios", "Binary: y = 1, z = +6 (confidently right)"),
+           {"y": 1.0, "z": 6.0}, "Alt+8"),
+)  # fmt: skip
+
+
+def preset_state(preset: Preset, classes) -> dict:
+    """The state a preset sets; multi-class presets keep three class names."""
+    state = dict(preset.state)
+    if "probabilities" in state and len(classes) != 3:
+        state["classes"] = ["cat", "dog", "bird"]
+    return state
+
+
+def dumps(state: dict) -> str:
+    """The text of a ``.lossx`` file for ``state`` (from ``ExplorerModel.state()``)."""
+    return json.dumps({"format": FORMAT, "version": VERSION, "state": state}, indent=2) + "\n"
+
+
+def save(path, state: dict) -> None:
+    """Write ``state`` to ``path`` (atomically: a crash never leaves half a file)."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_text(dumps(state), encoding="utf-8")
+    tmp.replace(path)
+
+
+def _reject_constant(name):
+    raise ScenarioError(f"The file contains {name}, which is not a number a scenario can hold.")
+
+
+def loads(text: str) -> dict:
+    """Parse and check a scenario; return the state for ``ExplorerModel.set_state``.
+
+    Raises ``ScenarioError`` with a readable message for anything wrong.
+    """
+    if len(text) > MAX_BYTES:
+        raise ScenarioError("The file is too large to be a lossexplorer scenario.")
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except RecursionError:
+        raise ScenarioError("The file is nested too deeply to be a scenario.") from None
+    except json.JSONDecodeError as e:
+        raise ScenarioError(
+            f"The file is damaged or not a scenario (JSON error at line {e.lineno})."
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ScenarioError("This is not a lossexplorer scenario file.")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ScenarioError("The scenario file has no valid format version.")
+    if version > VERSION:
+        raise ScenarioError(
+            f"The scenario was saved by a newer lossexplorer (format {version}); "
+            f"this one reads format {VERSION}."
+        )
+    state = data.get("state")
+    if not isinstance(state, dict):
+        raise ScenarioError("The scenario file holds no state.")
+    for key, value in state.items():
+        expected = _STATE_TYPES.get(key)
+        if expected is None:
+            raise ScenarioError(f"The scenario has an unknown entry {key!r}.")
+        if isinstance(value, bool) or not isinstance(value, expected):
+            raise ScenarioError(f"The scenario's {key!r} has the wrong type.")
+        if isinstance(value, list):
+            if len(value) > 16:
+                raise ScenarioError(f"The scenario's {key!r} is far too long.")
+            kind = str if key == "classes" else (int, float)
+            if any(isinstance(v, bool) or not isinstance(v, kind) for v in value):
+                raise ScenarioError(f"The scenario's {key!r} holds values of the wrong type.")
+            if kind is not str and not all(math.isfinite(v) for v in value):
+                raise ScenarioError(f"The scenario's {key!r} holds a value that is not finite.")
+    return state
+
+
+def load(path) -> dict:
+    """Read and check a ``.lossx`` file."""
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(MAX_BYTES + 1)  # never read a huge file whole
+    except OSError as e:
+        raise ScenarioError(f"The file could not be read: {e.strerror or e}.") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ScenarioError("The file is not text: it is not a lossexplorer scenario.") from None
+    return loads(text)
+
+
+def apply(model, state: dict) -> None:
+    """Give ``model`` a loaded state; refused values raise ScenarioError."""
+    try:
+        model.set_state(state)
+    except ValueError as e:
+        raise ScenarioError(f"The scenario holds an impossible value: {e}") from None
