@@ -8,7 +8,7 @@ import io
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 
 from lossexplorer import losses
 
@@ -29,7 +29,7 @@ def render_widget(widget, scale: float = 1.0) -> QImage:
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    widget.render(painter, QPoint(0, 0))
+    QWidget.render(widget, painter, QPoint(0, 0))  # QGraphicsView overrides render()
     painter.end()
     return image
 
@@ -40,10 +40,22 @@ def plot_png(plot, path, scale: float = 2.0) -> bool:
 
 
 def plot_svg(plot, path) -> None:
-    """Save a PlotWidget's plot as SVG (vector: sharp at any size)."""
-    from pyqtgraph.exporters import SVGExporter
+    """Save a PlotWidget as SVG (vector: sharp at any size).
 
-    SVGExporter(plot.getPlotItem()).export(str(path))
+    Drawn by Qt's own SVG generator: pyqtgraph's SVGExporter cannot parse
+    the paths that Qt 6.11 writes.
+    """
+    from PySide6.QtCore import QRect, QSize
+    from PySide6.QtSvg import QSvgGenerator
+
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(plot.width(), plot.height()))
+    generator.setViewBox(QRect(0, 0, plot.width(), plot.height()))
+    generator.setTitle("lossexplorer")
+    painter = QPainter(generator)
+    QWidget.render(plot, painter, QPoint(0, 0))
+    painter.end()
 
 
 def copy_image(widget, scale: float = 2.0) -> QImage:

@@ -62,7 +62,21 @@ def install(lang: str) -> str:
             app.installTranslator(qt)
             _installed.append(qt)
     QLocale.setDefault(QLocale(lang))
+    _set_font_for(app, lang)
     return lang
+
+
+def _set_font_for(app, lang):
+    """Chinese text gets a CJK font first in line; English keeps the default."""
+    font = app.font()
+    if lang == "zh_CN":
+        family = cjk_family()
+        if family and font.family() != family:
+            font.setFamily(family)
+            app.setFont(font)
+    elif font.family() in CJK_FONTS:
+        font.setFamily(QFont().defaultFamily())
+        app.setFont(font)
 
 
 def cjk_family() -> str | None:
@@ -72,13 +86,3 @@ def cjk_family() -> str | None:
         if family in available:
             return family
     return sorted(available)[0] if available else None
-
-
-def with_cjk_fallback(font: QFont) -> QFont:
-    """``font`` with a CJK family appended, so Chinese never draws as boxes."""
-    family = cjk_family()
-    if family:
-        families = font.families() or [font.family()]
-        if family not in families:
-            font.setFamilies([*families, family])
-    return font

@@ -9,10 +9,13 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QFrame,
+    QHBoxLayout,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
     QToolButton,
+    QWidget,
 )
 
 from lossexplorer import export, i18n, layouts, scenarios, style
@@ -33,8 +36,7 @@ class PanelScroll(QScrollArea):
     The dock layout sees the panel's preferred size (measured once, when the
     dock is built), but a label that changes its text on every drag step no
     longer makes the whole window lay itself out again; and in a small
-    window a panel scrolls instead of being crushed.  A "?" button in the
-    corner shows the panel's explanation.
+    window a panel scrolls instead of being crushed.
     """
 
     def __init__(self, panel):
@@ -43,38 +45,64 @@ class PanelScroll(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(panel)
         self._hint = panel.sizeHint()
-        self.help_button = QToolButton(self)
-        self.help_button.setObjectName("help_button")
-        self.help_button.setText("?")
-        self.help_button.setFont(style.font(style.BASE_POINT_SIZE, bold=True))
-        self.help_button.setAutoRaise(True)
-        self.help_button.clicked.connect(self.show_help)
-        self.help_box = None
-
-    def show_help(self):
-        """Show the panel's explanation (non-modal, so the lesson goes on)."""
-        panel = self.widget()
-        self.help_box = QMessageBox(self)
-        self.help_box.setIcon(QMessageBox.Icon.Information)
-        self.help_box.setWindowTitle(panel.help_title())
-        self.help_box.setText(panel.help_text())
-        self.help_box.setStandardButtons(QMessageBox.StandardButton.Close)
-        self.help_box.setTextFormat(Qt.TextFormat.RichText)
-        self.help_box.open()
-
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        size = self.help_button.sizeHint()
-        self.help_button.setGeometry(
-            self.width() - size.width() - 2, 0, size.width(), size.height()
-        )
-        self.help_button.raise_()
 
     def sizeHint(self):
         return self._hint
 
     def minimumSizeHint(self):
         return QSize(240, 140)
+
+
+class DockTitle(QWidget):
+    """A dock's title bar: a readable title, "?" for the explanation, float, close."""
+
+    def __init__(self, dock, panel_of):
+        super().__init__(dock)
+        self.dock = dock
+        self.panel_of = panel_of
+        self.help_box = None
+        self.title = QLabel(dock.windowTitle())
+        self.title.setFont(style.font(style.BASE_POINT_SIZE - 1, bold=True))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 1, 2, 1)
+        layout.addWidget(self.title, 1)
+        self.help_button = self._button("?", self.show_help)
+        self.help_button.setObjectName("help_button")
+        self.float_button = self._button("❐", lambda: dock.setFloating(not dock.isFloating()))
+        self.close_button = self._button("✕", dock.close)
+        for button in (self.help_button, self.float_button, self.close_button):
+            layout.addWidget(button)
+        dock.windowTitleChanged.connect(self.title.setText)
+        self.retranslate()
+
+    def _button(self, text, slot):
+        button = QToolButton(self)
+        button.setText(text)
+        button.setAutoRaise(True)
+        button.setFont(style.font(style.BASE_POINT_SIZE - 1, bold=True))
+        button.clicked.connect(slot)
+        return button
+
+    def retranslate(self):
+        self.help_button.setToolTip(self.tr("What does this panel show?"))
+        self.float_button.setToolTip(self.tr("Float or dock this panel"))
+        self.close_button.setToolTip(self.tr("Close this panel (View menu brings it back)"))
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_help(self):
+        """Show the panel's explanation (non-modal, so the lesson goes on)."""
+        panel = self.panel_of()
+        self.help_box = QMessageBox(self)
+        self.help_box.setIcon(QMessageBox.Icon.Information)
+        self.help_box.setWindowTitle(self.dock.windowTitle())
+        self.help_box.setTextFormat(Qt.TextFormat.RichText)
+        self.help_box.setText(panel.help_text())
+        self.help_box.setStandardButtons(QMessageBox.StandardButton.Close)
+        self.help_box.open()
 
 
 class MainWindow(QMainWindow):
@@ -124,8 +152,13 @@ class MainWindow(QMainWindow):
 
     def _build_panel(self, spec):
         panel = spec.load()(self.model)
-        old = self.docks[spec.key].widget()
-        self.docks[spec.key].setWidget(PanelScroll(panel))
+        dock = self.docks[spec.key]
+        old = dock.widget()
+        dock.setWidget(PanelScroll(panel))
+        old_title = dock.titleBarWidget()
+        dock.setTitleBarWidget(DockTitle(dock, lambda key=spec.key: self.panels[key]))
+        if old_title is not None:
+            old_title.deleteLater()
         if old is not None:
             self.panels[spec.key].detach()
             old.deleteLater()
@@ -494,4 +527,4 @@ def apply_app_style(app):
     import pyqtgraph as pg
 
     pg.setConfigOptions(antialias=True, background="w", foreground="k")
-    app.setFont(i18n.with_cjk_fallback(style.font(style.BASE_POINT_SIZE - 2)))
+    app.setFont(style.font(style.BASE_POINT_SIZE - 2))

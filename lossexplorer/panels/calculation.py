@@ -66,6 +66,15 @@ class CalculationPanel(Panel):
             "import torch\nimport torch.nn.functional as F\n" + self.code_text() + "\n"
         )
 
+    def help_text(self):
+        """What the panel shows and what to try."""
+        return self.tr(
+            "<p><b>What you see:</b> the cross-entropy sum written out with today's numbers: "
+            "the one-hot label keeps only the true class's term, so the loss is "
+            "−log p<sub>true</sub>.</p><p>Below it, the same loss as one line of PyTorch, "
+            "with the current logits; Copy puts it on the clipboard to paste into a notebook.</p>"
+        )
+
     def retranslate(self):
         """Captions in the current language."""
         self.code_caption.setText(
@@ -97,6 +106,7 @@ class CalculationPanel(Panel):
             log_text, result = f"{MINUS}∞", "∞"
         else:
             log_text, result = fmt_number(-ce), fmt_number(ce)
+        log_text, result = style.shown(log_text), style.shown(result)
         label = self.tr("Step {n}")
         sum_text = f"{MINUS}Σ<sub>{i_}</sub> <i>y</i><sub>{i_}</sub> log {y_hat}<sub>{i_}</sub>"
         loss = f"<b style='color:{style.CE}'>{result}</b>"

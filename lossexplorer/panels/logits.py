@@ -155,6 +155,17 @@ class LogitsPanel(Panel):
             self.model.set_logit(i, v)
 
     # ----------------------------------------------------------- output
+    def help_text(self):
+        """What the panel shows and what to try."""
+        return self.tr(
+            "<p><b>What you see:</b> the same prediction before the softmax. A network outputs "
+            "logits z; the softmax turns them into probabilities: divide by the temperature T, "
+            "take e<sup>z/T</sup>, divide by the sum.</p>"
+            "<p><b>Try:</b> drag a logit bar or type a value — the probability bars move too. "
+            "Adding the same number to every logit changes nothing. Lower T makes the prediction "
+            "sharper, higher T flattens it.</p>"
+        )
+
     def retranslate(self):
         """Set the captions in the current language."""
         self.spin_caption.setText(self.tr("Logits:"))

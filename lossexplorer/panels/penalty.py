@@ -86,6 +86,17 @@ class PenaltyPanel(Panel):
         q = 1.0 - np.asarray(p)
         return q * q * (1.0 + np.sum(share * share))
 
+    def help_text(self):
+        """What the panel shows and what to try."""
+        return self.tr(
+            "<p><b>What you see:</b> the penalty each loss gives as a function of p, the "
+            "probability of the true class. The dots are the current prediction; the open circles "
+            "are the seed's table (p = 0.99, 0.5, 0.1, 0.01).</p>"
+            "<p><b>Try:</b> drag the true bar towards 0. −log p rises without limit; 1 − p and the "
+            "Brier score stay below 1 and 2. The chart stops at 5 and says when the dot is above "
+            "it.</p><p><b>It shows:</b> cross-entropy punishes confident mistakes far harder.</p>"
+        )
+
     def retranslate(self):
         """Axis titles and legend in the current language."""
         style.label_axes(
@@ -109,7 +120,9 @@ class PenaltyPanel(Panel):
         for marker, y in zip(self.markers, ys, strict=True):
             marker.setPos(p, y)
         self.cursor.setValue(p)
-        if ce > Y_MAX:
+        for label in self.seed_labels:
+            label.setVisible(not style.numbers_hidden)
+        if ce > Y_MAX and not style.numbers_hidden:
             text = (
                 self.tr("↑ −log p = ∞, off the top of the chart:\np = 0 can never be forgiven.")
                 if math.isinf(ce)

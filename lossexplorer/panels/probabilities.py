@@ -121,6 +121,18 @@ class ProbabilitiesPanel(Panel):
         return self.tr(DEFAULT_NAMES[i])
 
     # ----------------------------------------------------------- output
+    def help_text(self):
+        """What the panel shows and what to try."""
+        return self.tr(
+            "<p><b>What you see:</b> the model's prediction for one picture — one bar per class, "
+            "the heights add up to 1. The green bar is the true class.</p>"
+            "<p><b>Try:</b> drag the true class's bar down towards 0 and watch the cross-entropy "
+            "explode, while 1 − p only creeps up to 1. Click a bar and use ↑/↓ for steps of 0.01 "
+            "(Shift: 0.1). Choose the true class below, rename the classes, or use up to 6.</p>"
+            "<p><b>It shows:</b> only the true class's probability matters for cross-entropy; the "
+            "other bars just share what is left.</p>"
+        )
+
     def retranslate(self):
         """Set the captions in the current language."""
         self.true_caption.setText(self.tr("The picture really is a:"))

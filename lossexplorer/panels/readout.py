@@ -55,6 +55,17 @@ class ReadoutPanel(Panel):
         self.retranslate()
         self.refresh()
 
+    def help_text(self):
+        """What the panel shows and what to try."""
+        return self.tr(
+            "<p><b>What you see:</b> three ways to score the same prediction.</p>"
+            "<p><b>Cross-entropy</b> −log p<sub>true</sub>: what PyTorch's F.cross_entropy "
+            "computes. <b>1 − p</b>: the naive penalty. <b>Brier score</b>: the squared distance "
+            "between the probabilities and the one-hot label.</p>"
+            "<p><b>Try:</b> make the model confidently wrong (p<sub>true</sub> = 0.01). "
+            "1 − p barely changes (0.99), −log p jumps to 4.6 — and to ∞ at p = 0.</p>"
+        )
+
     def retranslate(self):
         """Set the labels and formulas in the current language."""
         self.names["ce"].setText(self.tr("Cross-entropy"))
@@ -70,10 +81,10 @@ class ReadoutPanel(Panel):
         """Show the model's current readouts."""
         m = self.model
         ce = m.cross_entropy
-        self.values["ce"].setText(fmt_number(ce))
-        self.values["linear"].setText(fmt_number(m.linear_penalty))
-        self.values["brier"].setText(fmt_number(m.brier))
-        if math.isinf(ce):
+        self.values["ce"].setText(style.shown(fmt_number(ce)))
+        self.values["linear"].setText(style.shown(fmt_number(m.linear_penalty)))
+        self.values["brier"].setText(style.shown(fmt_number(m.brier)))
+        if math.isinf(ce) and not style.numbers_hidden:
             self.note.setText(
                 self.tr(
                     "p = 0 for the true class: the model has completely ruled out the right "
@@ -81,4 +92,8 @@ class ReadoutPanel(Panel):
                 )
             )
         else:
-            self.note.setText("")
+            self.note.setText(
+                self.tr("Numbers hidden: predict the loss, then reveal.")
+                if style.numbers_hidden
+                else ""
+            )
