@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "scenario", nargs="?", metavar="FILE.lossx", help="open this scenario file at start"
     )
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--version", action="version", version=f"lossexplorer {version()}")
     return parser
 
@@ -84,7 +85,9 @@ def screenshot(path: str, args) -> int:
     """Render the default window to ``path`` (PNG)."""
     from lossexplorer.mainwindow import MainWindow
 
-    window = MainWindow(settings=_scratch_settings())
+    settings = _scratch_settings()
+    _install_language(args, settings)
+    window = MainWindow(settings=settings)
     _prepare(window, args)
     window.show()
     _settle()
@@ -142,23 +145,54 @@ def main(argv=None) -> int:
         return self_test()
     if args.screenshot:
         return screenshot(args.screenshot, args)
+    from PySide6.QtCore import QSettings
+
     from lossexplorer.mainwindow import MainWindow
 
-    window = MainWindow()
+    settings = QSettings()
+    _install_language(args, settings)
+    window = MainWindow(settings=settings)
     _prepare(window, args)
+    if args.startup_probe:
+        _probe_first_paint(app, window)
     window.show()
     return app.exec()
 
 
-def _prepare(window, args):
-    """Language and scenario from the command line (or the saved settings)."""
+def _install_language(args, settings):
+    """Choose the language before any widget exists (fonts follow it)."""
     from lossexplorer import i18n
 
-    lang = args.lang or window.settings.value("language") or i18n.system_language()
-    window.set_language(lang if isinstance(lang, str) else "en")
+    lang = args.lang or settings.value("language") or i18n.system_language()
+    return i18n.install(lang if isinstance(lang, str) else "en")
+
+
+def _prepare(window, args):
+    """Language, lesson, look and scenario from the command line (or saved settings)."""
+    window.set_language(_install_language(args, window.settings))
     if args.lesson:
         window.arrange(args.lesson)
     if args.presentation:
         window.set_presentation(True)
     if args.scenario:
         window.open_scenario(args.scenario)
+
+
+def _probe_first_paint(app, window):
+    """For the start-up benchmark: report peak memory at the first paint, then quit."""
+    import resource
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
+                rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                print(f"first-paint rss_kib={rss_kib}", flush=True)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    probe = FirstPaint(window)
+    probe.done = False
+    window.installEventFilter(probe)

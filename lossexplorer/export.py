@@ -15,10 +15,6 @@ from lossexplorer import losses
 Z_GRID = np.linspace(-10.0, 10.0, 401)
 
 
-def tr(text):
-    return QCoreApplication.translate("Export", text)
-
-
 def render_widget(widget, scale: float = 1.0) -> QImage:
     """Render a widget (with its children) into an image ``scale`` times its size."""
     size = widget.size()
@@ -117,9 +113,13 @@ def install_plot_menu(plot) -> None:
 
 def _plot_menu(plot, pos):
     menu = QMenu(plot)
-    menu.addAction(tr("Export as PNG…"), lambda: ask_plot_png(plot))
-    menu.addAction(tr("Export as SVG…"), lambda: ask_plot_svg(plot))
-    menu.addAction(tr("Copy image"), lambda: copy_image(plot))
+    menu.addAction(
+        QCoreApplication.translate("Export", "Export as PNG…"), lambda: ask_plot_png(plot)
+    )
+    menu.addAction(
+        QCoreApplication.translate("Export", "Export as SVG…"), lambda: ask_plot_svg(plot)
+    )
+    menu.addAction(QCoreApplication.translate("Export", "Copy image"), lambda: copy_image(plot))
     menu.popup(plot.mapToGlobal(pos))
     return menu
 
@@ -127,12 +127,21 @@ def _plot_menu(plot, pos):
 def ask_plot_png(plot):
     """Ask for a scale and a file name, then export the plot as PNG."""
     scale, ok = QInputDialog.getDouble(
-        plot, tr("Export as PNG"), tr("Scale (2 for slides):"), 2.0, 0.5, 8.0, 1
+        plot,
+        QCoreApplication.translate("Export", "Export as PNG"),
+        QCoreApplication.translate("Export", "Scale (2 for slides):"),
+        2.0,
+        0.5,
+        8.0,
+        1,
     )
     if not ok:
         return
     path, _ = QFileDialog.getSaveFileName(
-        plot, tr("Export as PNG"), "plot.png", tr("PNG image (*.png)")
+        plot,
+        QCoreApplication.translate("Export", "Export as PNG"),
+        "plot.png",
+        QCoreApplication.translate("Export", "PNG image (*.png)"),
     )
     if path:
         plot_png(plot, path, scale)
@@ -141,7 +150,10 @@ def ask_plot_png(plot):
 def ask_plot_svg(plot):
     """Ask for a file name, then export the plot as SVG."""
     path, _ = QFileDialog.getSaveFileName(
-        plot, tr("Export as SVG"), "plot.svg", tr("SVG image (*.svg)")
+        plot,
+        QCoreApplication.translate("Export", "Export as SVG"),
+        "plot.svg",
+        QCoreApplication.translate("Export", "SVG image (*.svg)"),
     )
     if path:
         plot_svg(plot, path)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import math
 
+from lossexplorer import losses
+
+_LN10 = math.log(10.0)
+
 MINUS = "\u2212"
 INFINITY = "\u221e"
 _DIGITS, _SUPER = (
@@ -59,3 +63,15 @@ def parse_number(text: str) -> float:
         exponent = int(digits.translate(_FROM_SUPERSCRIPT))
         return float(mant) * 10.0**exponent
     return float(t)
+
+
+def fmt_y_hat(z: float) -> str:
+    """ŷ = σ(z) as text: ``fmt_number``, or m × 10ⁿ computed from log σ(z).
+
+    Far out in the lower tail σ(z) underflows to 0 in float64 (z < −745), but
+    log σ(z) does not, so the text never reads 0.000 for a positive ŷ.
+    """
+    y_hat = float(losses.sigmoid(z))
+    if y_hat < 0.5e-3:
+        return fmt_power(1.0, float(losses.log_sigmoid(z)) / _LN10)
+    return fmt_number(y_hat)

@@ -21,11 +21,11 @@ LESSONS = {
     ],
 }
 # Relative widths of the columns and heights of the rows in each column.
-COLUMN_WEIGHTS = {"multiclass": (56, 44), "binary": (55, 45), "everything": (56, 44)}
+COLUMN_WEIGHTS = {"multiclass": (50, 50), "binary": (55, 45), "everything": (56, 44)}
 ROW_WEIGHTS = {
-    "multiclass": [(11, 9), (4, 7)],
-    "binary": [(2, 3), (1, 1)],
-    "everything": [(11, 9), (4, 7)],
+    "multiclass": [(11, 9), (2, 5)],
+    "binary": [(5, 7), (5, 6)],
+    "everything": [(11, 9), (2, 5)],
 }
 LESSON_TITLES = {
     "multiclass": QT_TRANSLATE_NOOP("MainWindow", "Multi-class"),

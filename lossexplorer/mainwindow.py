@@ -25,7 +25,7 @@ from lossexplorer.panels import PANELS
 
 # Bump when the set of docks changes, so a layout saved by another version
 # is not restored onto docks it does not describe.
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 DEFAULT_SIZE = (1280, 800)
 PRESENTATION_SCALES = (1.4, 1.6, 2.0)
 
@@ -41,10 +41,20 @@ class PanelScroll(QScrollArea):
 
     def __init__(self, panel):
         super().__init__()
-        self.setWidgetResizable(True)
+        # Sized by hand in resizeEvent: Qt's widgetResizable would grow a
+        # panel holding a word-wrapped label to its height-for-width, which
+        # for a plot is its full preferred height.
+        self.setWidgetResizable(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(panel)
         self._hint = panel.sizeHint()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        panel = self.widget()
+        minimum = panel.minimumSizeHint()
+        area = self.viewport().size()
+        panel.resize(max(area.width(), minimum.width()), max(area.height(), minimum.height()))
 
     def sizeHint(self):
         return self._hint
@@ -118,6 +128,8 @@ class MainWindow(QMainWindow):
         self.presentation_scale = 1.6
         self._normal_look = None
         self.last_error = ""
+        self._error_box = None
+        self._about_box = None
         self.setObjectName("MainWindow")
         self.setDockNestingEnabled(True)
         self.setDockOptions(
@@ -285,38 +297,37 @@ class MainWindow(QMainWindow):
 
     def retranslate(self):
         """Set every window-level string in the current language."""
-        tr = self.tr
-        self.setWindowTitle(tr("lossexplorer — why classification uses cross-entropy"))
+        self.setWindowTitle(self.tr("lossexplorer — why classification uses cross-entropy"))
         titles = {
-            self.file_menu: tr("&File"), self.edit_menu: tr("&Edit"),
-            self.scenario_menu: tr("&Scenarios"), self.view_menu: tr("&View"),
-            self.language_menu: tr("&Language"), self.help_menu: tr("&Help"),
-            self.scale_menu: tr("Presentation size"),
+            self.file_menu: self.tr("&File"), self.edit_menu: self.tr("&Edit"),
+            self.scenario_menu: self.tr("&Scenarios"), self.view_menu: self.tr("&View"),
+            self.language_menu: self.tr("&Language"), self.help_menu: self.tr("&Help"),
+            self.scale_menu: self.tr("Presentation size"),
         }  # fmt: skip
         for menu, title in titles.items():
             menu.setTitle(title)
         texts = {
-            self.open_action: tr("&Open scenario…"),
-            self.save_action: tr("&Save scenario…"),
-            self.export_window_action: tr("Export window as &PNG…"),
-            self.copy_window_action: tr("&Copy window image"),
-            self.export_csv_action: tr("Export numbers as C&SV…"),
-            self.quit_action: tr("&Quit"),
-            self.undo_action: tr("&Undo"),
-            self.redo_action: tr("&Redo"),
-            self.reset_model_action: tr("Reset to the seed example"),
-            self.reset_layout_action: tr("&Reset layout"),
-            self.presentation_action: tr("Presentation mode"),
-            self.hide_numbers_action: tr("Hide numbers (quiz)"),
-            self.fullscreen_action: tr("Full screen"),
-            self.about_action: tr("&About lossexplorer"),
+            self.open_action: self.tr("&Open scenario…"),
+            self.save_action: self.tr("&Save scenario…"),
+            self.export_window_action: self.tr("Export window as &PNG…"),
+            self.copy_window_action: self.tr("&Copy window image"),
+            self.export_csv_action: self.tr("Export numbers as C&SV…"),
+            self.quit_action: self.tr("&Quit"),
+            self.undo_action: self.tr("&Undo"),
+            self.redo_action: self.tr("&Redo"),
+            self.reset_model_action: self.tr("Reset to the seed example"),
+            self.reset_layout_action: self.tr("&Reset layout"),
+            self.presentation_action: self.tr("Presentation mode"),
+            self.hide_numbers_action: self.tr("Hide numbers (quiz)"),
+            self.fullscreen_action: self.tr("Full screen"),
+            self.about_action: self.tr("&About lossexplorer"),
         }
         for action, text in texts.items():
             action.setText(text)
         self.hide_numbers_action.setToolTip(
-            tr("Hide every loss value so the class can predict it; press again to reveal.")
+            self.tr("Hide every loss value so the class can predict it; press again to reveal.")
         )
-        self.toolbar.setWindowTitle(tr("Lessons"))
+        self.toolbar.setWindowTitle(self.tr("Lessons"))
         for lesson, action in self.lesson_actions.items():
             action.setText(QCoreApplication.translate("MainWindow", layouts.LESSON_TITLES[lesson]))
         for preset in scenarios.PRESETS:
@@ -411,11 +422,13 @@ class MainWindow(QMainWindow):
         """Tell the teacher what went wrong, without blocking the lesson."""
         self.last_error = message
         self.statusBar().showMessage(f"{title}: {message}", 15000)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self
-        )
-        box.open()
-        self._error_box = box
+        if self._error_box is None:  # one box, reused: errors never pile up on screen
+            self._error_box = QMessageBox(self)
+            self._error_box.setIcon(QMessageBox.Icon.Warning)
+            self._error_box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self._error_box.setWindowTitle(title)
+        self._error_box.setText(message)
+        self._error_box.open()
 
     # ------------------------------------------------------ presentation
     def set_presentation(self, on: bool):
@@ -472,10 +485,13 @@ class MainWindow(QMainWindow):
             "slide the label, and watch −log p and MSE side by side.</p>"
             "<p>Free software under the MIT licence.</p>"
         ).format(version=version())
-        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About lossexplorer"), text,
-                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
-        box.open()
-        self._about_box = box
+        if self._about_box is None:
+            self._about_box = QMessageBox(self)
+            self._about_box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            self._about_box.setTextFormat(Qt.TextFormat.RichText)
+        self._about_box.setWindowTitle(self.tr("About lossexplorer"))
+        self._about_box.setText(text)
+        self._about_box.open()
 
     # ------------------------------------------------------------ layout
     def restore_layout(self) -> bool:
@@ -517,6 +533,8 @@ class MainWindow(QMainWindow):
         if self._normal_look is not None:
             self.set_presentation(False)  # save the normal layout, not the big one
         self.save_layout()
+        for box in self.findChildren(QMessageBox):
+            box.close()
         for panel in self.panels.values():
             panel.detach()
         super().closeEvent(event)

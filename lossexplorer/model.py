@@ -18,6 +18,8 @@ from lossexplorer import losses
 
 DEFAULT_CLASSES = ("cat", "dog", "bird")
 DEFAULT_PROBABILITIES = (0.7, 0.2, 0.1)
+# Seed 003's lesson starts from a confidently wrong binary model: y = 1, z = -6.
+DEFAULT_Z = -6.0
 MIN_CLASSES, MAX_CLASSES = 2, 6
 Z_LIMIT = 1000.0
 LOGIT_LIMIT = 1.0e4
@@ -55,7 +57,7 @@ def default_state() -> dict:
         "probabilities": list(DEFAULT_PROBABILITIES),
         "temperature": 1.0,
         "true_class": 0,
-        "z": 0.0,
+        "z": DEFAULT_Z,
         "y": 1.0,
         "learning_rate": 1.0,
     }
@@ -83,7 +85,7 @@ class ExplorerModel(QObject):
         self._temperature = 1.0
         self._logits = self._logits_for(self._probabilities, 1.0)
         self._true_class = 0
-        self._z = 0.0
+        self._z = DEFAULT_Z
         self._y = 1.0
         self._learning_rate = 1.0
         self._gesture = 0
@@ -342,7 +344,7 @@ class ExplorerModel(QObject):
         self._apply(**change)
 
     def reset(self) -> None:
-        """Return to the defaults (seed 000's example, z = 0, y = 1)."""
+        """Return to the defaults (seed 000's example; z = −6 with y = 1)."""
         self.set_state(default_state())
 
     # -------------------------------------------------------------- helpers

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem
 
 OKABE_ITO = {
     "black": "#000000",
@@ -123,19 +123,3 @@ def cache(*items) -> None:
         targets = [item.curve, item.scatter] if isinstance(item, pg.PlotDataItem) else [item]
         for target in targets:
             target.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-
-
-class Marker(QGraphicsEllipseItem):
-    """A round marker of constant pixel size, moved with ``setPos``.
-
-    Far cheaper to move than a ScatterPlotItem point, which rebuilds its
-    spot table on every ``setData``.
-    """
-
-    def __init__(self, color, radius: float = 9.0, outline="#000000"):
-        r = radius * scale
-        super().__init__(-r, -r, 2 * r, 2 * r)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
-        self.setBrush(pg.mkBrush(color))
-        self.setPen(pg.mkPen(outline, width=2))
-        self.setZValue(20)

@@ -7,7 +7,7 @@ os.environ.setdefault("LANG", "en_US.UTF-8")
 
 import pyqtgraph as pg  # noqa: E402
 import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings  # noqa: E402
 
 # Deliver every mouse move at once instead of rate-limiting to ~100 Hz.
 pg.setConfigOption("mouseRateLimit", -1)
@@ -31,11 +31,14 @@ def settings(tmp_path):
 
 @pytest.fixture
 def window(qtbot, settings):
-    """The main window at its default size, shown (offscreen)."""
+    """The main window at its default size, shown (offscreen); deleted afterwards."""
     from lossexplorer.mainwindow import MainWindow
 
     w = MainWindow(settings=settings)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
-    return w
+    yield w
+    w.close()
+    w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

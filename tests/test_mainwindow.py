@@ -4,29 +4,38 @@ import pytest
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QDockWidget
 
+from lossexplorer.layouts import lesson_keys
 from lossexplorer.mainwindow import LAYOUT_VERSION, MainWindow
 from lossexplorer.panels import PANELS
+
+
+def lesson_docks_shown(w):
+    """Every dock of the window's lesson is shown, and no other."""
+    shown = {k for k, d in w.docks.items() if not d.isHidden()}
+    return shown == set(lesson_keys(w.lesson))
 
 
 def test_window_has_every_dock(window):
     assert set(window.docks) == {spec.key for spec in PANELS}
     for spec in PANELS:
         dock = window.findChild(QDockWidget, spec.key)
-        assert dock is not None and dock.isVisible() and dock.windowTitle()
+        assert dock is not None and dock.widget() is not None and dock.windowTitle()
         features = dock.features()
         assert features & QDockWidget.DockWidgetFeature.DockWidgetClosable
         assert features & QDockWidget.DockWidgetFeature.DockWidgetFloatable
 
 
 def test_view_menu_toggles_every_dock(window, qtbot):
+    assert lesson_docks_shown(window)
     actions = {a.text(): a for a in window.view_menu.actions()}
     for dock in window.docks.values():
         action = actions[dock.windowTitle()]
-        assert action.isChecked()
+        shown = not dock.isHidden()
+        assert action.isChecked() == shown
         action.trigger()
-        assert not dock.isVisible()
+        assert dock.isHidden() == shown
         action.trigger()
-        assert dock.isVisible()
+        assert dock.isHidden() != shown
 
 
 def test_reset_layout_brings_back_closed_docks(window):
@@ -71,7 +80,7 @@ def test_damaged_saved_layout_falls_back_to_default(qtbot, settings, damage):
     qtbot.addWidget(w)
     w.show()
     assert w.layout_message == "damaged"
-    assert all(d.isVisible() for d in w.docks.values())
+    assert lesson_docks_shown(w)
     assert "default" in w.statusBar().currentMessage()
 
 
@@ -84,7 +93,7 @@ def test_state_from_another_version_is_ignored(qtbot, settings, tmp_path):
     qtbot.addWidget(w)
     w.show()
     assert w.layout_message == "damaged"
-    assert all(d.isVisible() for d in w.docks.values())
+    assert lesson_docks_shown(w)
 
 
 def test_readout_shows_the_model(window, qtbot):

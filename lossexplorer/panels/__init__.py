@@ -39,4 +39,8 @@ PANELS = (
     PanelSpec("logits", QT_TRANSLATE_NOOP("Panels", "Logits and softmax"), "logits:LogitsPanel", ("multiclass",)),
     PanelSpec("penalty", QT_TRANSLATE_NOOP("Panels", "Penalty curves"), "penalty:PenaltyPanel", ("multiclass",)),
     PanelSpec("calculation", QT_TRANSLATE_NOOP("Panels", "Calculation"), "calculation:CalculationPanel", ("multiclass",)),
+    PanelSpec("sigmoid", QT_TRANSLATE_NOOP("Panels", "Sigmoid"), "sigmoid:SigmoidPanel", ("binary",)),
+    PanelSpec("binary_loss", QT_TRANSLATE_NOOP("Panels", "MSE vs cross-entropy"), "binary_loss:BinaryLossPanel", ("binary",)),
+    PanelSpec("ce_prob", QT_TRANSLATE_NOOP("Panels", "Cross-entropy over ŷ"), "ce_prob:ProbabilityLossPanel", ("binary",)),
+    PanelSpec("race", QT_TRANSLATE_NOOP("Panels", "Gradient-descent race"), "race:RacePanel", ("binary",)),
 )  # fmt: skip

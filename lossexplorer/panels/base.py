@@ -59,10 +59,6 @@ class Panel(QWidget):
         except (RuntimeError, TypeError):
             pass
 
-    def help_title(self) -> str:
-        """Title of the panel's explanation."""
-        return self.tr("About this panel")
-
     def help_text(self) -> str:
         """The panel's explanation: what is on the axes, what to try, what it shows."""
         return ""

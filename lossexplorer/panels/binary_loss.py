@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from lossexplorer import losses, style
-from lossexplorer.formatting import fmt_number, fmt_power
+from lossexplorer.formatting import MINUS, fmt_number, fmt_power
 from lossexplorer.model import Z_LIMIT
 from lossexplorer.panels.base import Panel
-from lossexplorer.panels.sigmoid import make_plot
+from lossexplorer.plotkit import add_marker, fix_size, make_plot
 
 _TAIL = 10.0 * np.logspace(0.0, math.log10(Z_LIMIT / 10.0), 121)[1:]
 Z_GRID = np.concatenate([-_TAIL[::-1], np.linspace(-10.0, 10.0, 601), _TAIL])
@@ -80,11 +80,13 @@ def _window(lo, hi):
 
 
 def _fitted_ranges(lo, hi):
-    """Y ranges that fit every label y's curves in the z window [lo, hi].
+    """Y ranges that fit the curves of every label y in the z window [lo, hi].
 
-    The losses are convex in y and the gradient magnitudes largest at y = 0
-    or 1, so the extremes over y are reached at y = 0 or 1: the view keeps
-    one scale while the y-slider moves.
+    Both losses and both gradient magnitudes are largest at y = 0 or y = 1
+    (cross-entropy is linear in y, the rest convex), so fitting those two
+    fits them all, and the view keeps one scale while the y-slider moves.
+    The log range goes down to the smallest |dMSE/dz| at y = 0 or 1; for a y
+    in between, the dip where σ(z) = y (|dL/dz| = 0) runs off the bottom.
     """
     z = _window(lo, hi)
     top = max(
@@ -157,10 +159,11 @@ class BinaryLossPanel(Panel):
         self.y_slider.setSingleStep(1)
         self.y_slider.setPageStep(10)
         self.y_slider.valueChanged.connect(self._on_slider)
+        self.y_slider.sliderPressed.connect(lambda: self.gesture(True))
+        self.y_slider.sliderReleased.connect(lambda: self.gesture(False))
         self.y_value = QLabel()
         self.y_value.setObjectName("y_value")
         self.y_value.setFont(style.font(style.BASE_POINT_SIZE + 2, bold=True))
-        self.y_value.setMinimumWidth(110)
 
         # -- the plot and its items
         self.plot = make_plot("loss_plot", right_axis=True)
@@ -180,10 +183,10 @@ class BinaryLossPanel(Panel):
         self.legend = _legend(self.view_box)
         self.mse_curve = pg.PlotDataItem(pen=style.pen(style.MSE))
         self.ce_curve = pg.PlotDataItem(pen=style.pen(style.CE))
-        self.mse_marker = pg.ScatterPlotItem(size=16, pen=style.pen("#ffffff", 2), brush=style.MSE)
-        self.ce_marker = pg.ScatterPlotItem(size=16, pen=style.pen("#ffffff", 2), brush=style.CE)
-        for it in (self.mse_curve, self.ce_curve, self.mse_marker, self.ce_marker):
+        for it in (self.mse_curve, self.ce_curve):
             item.addItem(it)
+        self.mse_marker = add_marker(item, style.MSE, 16)
+        self.ce_marker = add_marker(item, style.CE, 16)
         self.legend.addItem(self.mse_curve, "")
         self.legend.addItem(self.ce_curve, "")
 
@@ -199,15 +202,11 @@ class BinaryLossPanel(Panel):
         grad_pen = Qt.PenStyle.DashLine
         self.mse_grad_curve = pg.PlotDataItem(pen=style.pen(style.MSE, 3, grad_pen))
         self.ce_grad_curve = pg.PlotDataItem(pen=style.pen(style.CE, 3, grad_pen))
-        self.mse_grad_marker = pg.ScatterPlotItem(
-            size=12, symbol="d", pen=style.pen("#ffffff", 1.5), brush=style.MSE
-        )
-        self.ce_grad_marker = pg.ScatterPlotItem(
-            size=12, symbol="d", pen=style.pen("#ffffff", 1.5), brush=style.CE
-        )
-        for it in (self.mse_grad_curve, self.ce_grad_curve, self.mse_grad_marker):
+        style.cache(self.mse_curve, self.ce_curve, self.mse_grad_curve, self.ce_grad_curve)
+        for it in (self.mse_grad_curve, self.ce_grad_curve):
             self.overlay.addItem(it)
-        self.overlay.addItem(self.ce_grad_marker)
+        self.mse_grad_marker = add_marker(self.overlay, style.MSE, 13, "d")
+        self.ce_grad_marker = add_marker(self.overlay, style.CE, 13, "d")
         self.grad_legend = _legend(self.view_box)
         self.grad_legend.anchor(itemPos=(0.0, 0.0), parentPos=(0.5, 0.0), offset=(4, 4))
         self.grad_legend.addItem(self.mse_grad_curve, "")
@@ -251,11 +250,10 @@ class BinaryLossPanel(Panel):
         controls.addWidget(self.grad_check)
         controls.addWidget(self.log_check)
         controls.addStretch(1)
-        readouts = QHBoxLayout()
+        readouts = QVBoxLayout()  # one above the other: easy to compare, narrow dock
+        readouts.setSpacing(0)
         readouts.addWidget(self.mse_grad_label)
-        readouts.addSpacing(24)
         readouts.addWidget(self.ce_grad_label)
-        readouts.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.plot, 1)
@@ -269,6 +267,21 @@ class BinaryLossPanel(Panel):
         self.refresh()
 
     # ------------------------------------------------------------- strings
+    def help_text(self):
+        """What the panel shows and what to try."""
+        return self.tr(
+            "<p><b>What you see:</b> two losses of the same prediction, over z: MSE ½(y − σ(z))² "
+            "and "
+            "binary cross-entropy −[y log ŷ + (1 − y) log(1 − ŷ)]. The slider sets the true label "
+            "y."
+            "</p><p><b>Try:</b> with y = 1, look left of 0. Cross-entropy keeps rising in a "
+            "straight "
+            "line, MSE flattens out at ½. Tick “Show |dL/dz|” (and the log scale): the shaded "
+            "region is where the model is confidently wrong, and there the MSE gradient vanishes "
+            "while cross-entropy's stays near 1. Gradient descent follows the gradient, so MSE "
+            "learns slowly exactly when the model is most wrong.</p>"
+        )
+
     def retranslate(self):
         """Set every caption, legend entry and readout template."""
         style.label_axes(self.plot, self.tr("z (the logit)"), self.tr("loss L"))
@@ -289,6 +302,10 @@ class BinaryLossPanel(Panel):
         self.log_check.setText(self.tr("log scale"))
         self._mse_grad_template = self.tr("dMSE/dz = {value}")
         self._ce_grad_template = self.tr("dCE/dz = {value}")
+        fix_size(self.y_value, self._y_template.format(y="0.00"))
+        widest = (fmt_power(-1.0, -888.5), f"{MINUS}0.888")  # no |dL/dz| is below 10⁻⁸⁸⁹
+        fix_size(self.mse_grad_label, *(self._mse_grad_template.format(value=v) for v in widest))
+        fix_size(self.ce_grad_label, *(self._ce_grad_template.format(value=v) for v in widest))
 
     # -------------------------------------------------------------- redraw
     def refresh(self):
@@ -296,13 +313,15 @@ class BinaryLossPanel(Panel):
         z, y = self.model.z, self.model.y
         if y != self._curve_y:
             self._update_curves()
-        self.mse_marker.setData([z], [self.model.mse])
-        self.ce_marker.setData([z], [self.model.bce])
+        self.mse_marker.setPos(z, self.model.mse)
+        self.ce_marker.setPos(z, self.model.bce)
         self._update_gradient_markers()
         self.mse_grad_label.setText(
-            self._mse_grad_template.format(value=gradient_text("mse", z, y))
+            self._mse_grad_template.format(value=style.shown(gradient_text("mse", z, y)))
         )
-        self.ce_grad_label.setText(self._ce_grad_template.format(value=gradient_text("ce", z, y)))
+        self.ce_grad_label.setText(
+            self._ce_grad_template.format(value=style.shown(gradient_text("ce", z, y)))
+        )
         with QSignalBlocker(self.y_slider):
             self.y_slider.setValue(round(y * 100))
         self.y_value.setText(self._y_template.format(y=fmt_number(y, 2)))
@@ -348,8 +367,8 @@ class BinaryLossPanel(Panel):
             return
         z = self.model.z
         mse_g, ce_g = self._gradient_data(np.array([z]))
-        self.mse_grad_marker.setData([z], mse_g)
-        self.ce_grad_marker.setData([z], ce_g)
+        self.mse_grad_marker.setPos(z, float(mse_g[0]))
+        self.ce_grad_marker.setPos(z, float(ce_g[0]))
 
     def _place_annotation(self, *_):
         """Put the annotation low in the shaded region, at its outer end.

@@ -31,7 +31,7 @@ class CalculationPanel(Panel):
         self.steps = QLabel()
         self.steps.setObjectName("steps")
         self.steps.setTextFormat(Qt.TextFormat.RichText)
-        self.steps.setFont(style.font(style.BASE_POINT_SIZE + 2))
+        self.steps.setFont(style.font(style.BASE_POINT_SIZE + 1))
         self.steps.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code_caption = QLabel()
         self.code = QLabel()
@@ -111,7 +111,8 @@ class CalculationPanel(Panel):
         sum_text = f"{MINUS}Σ<sub>{i_}</sub> <i>y</i><sub>{i_}</sub> log {y_hat}<sub>{i_}</sub>"
         loss = f"<b style='color:{style.CE}'>{result}</b>"
         rows = [
-            (label.format(n=1), f"Loss = {sum_text} = {MINUS}( {terms1} )"),
+            (label.format(n=1), f"Loss = {sum_text}"),
+            ("", f"= {MINUS}( {terms1} )"),
             (label.format(n=2), f"= {MINUS}( {terms2} )"),
             (label.format(n=3), f"= {MINUS}( {terms3} ) = {MINUS}log({p:.3f})"),
             (label.format(n=4), f"log({p:.3f}) ≈ {log_text} &nbsp;⇒&nbsp; Loss ≈ {loss}"),

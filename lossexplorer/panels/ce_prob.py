@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from lossexplorer import losses, style
-from lossexplorer.formatting import fmt_number
+from lossexplorer.formatting import fmt_number, fmt_power, fmt_y_hat
 from lossexplorer.panels.base import Panel
-from lossexplorer.panels.sigmoid import fmt_y_hat, make_plot
+from lossexplorer.plotkit import add_marker, fix_size, make_plot
 
 _EDGE = 1e-4
 P_GRID = np.asarray(losses.sigmoid(np.linspace(math.log(_EDGE), -math.log(_EDGE), 500)))
@@ -41,12 +41,12 @@ class ProbabilityLossPanel(Panel):
         self.view_box.setRange(xRange=(0.0, 1.0), yRange=(0.0, Y_TOP), padding=0.02)
 
         self.legend = pg.LegendItem(
-            colCount=2,
+            colCount=1,
             labelTextSize=f"{style.BASE_POINT_SIZE * style.scale:.0f}pt",
-            brush=pg.mkBrush(255, 255, 255, 220),
         )
         self.legend.setParentItem(self.view_box)
-        self.legend.anchor(itemPos=(0.5, 0.0), parentPos=(0.5, 0.0), offset=(0, 4))
+        # in the middle, where the two one-sided curves leave the plot empty
+        self.legend.anchor(itemPos=(0.5, 0.5), parentPos=(0.5, 0.5), offset=(0, 0))
         self.y1_curve = item.plot(
             P_GRID,
             losses.binary_cross_entropy_prob(P_GRID, 1.0),
@@ -63,17 +63,17 @@ class ProbabilityLossPanel(Panel):
             angle=90, pen=style.pen(style.NEUTRAL, 1.5, Qt.PenStyle.DotLine)
         )
         item.addItem(self.guide)
-        self.mse_marker = pg.ScatterPlotItem(size=16, pen=style.pen("#ffffff", 2), brush=style.MSE)
-        self.ce_marker = pg.ScatterPlotItem(size=20, pen=style.pen("#ffffff", 2), brush=style.CE)
-        item.addItem(self.mse_marker)
-        item.addItem(self.ce_marker)
+        self.mse_marker = add_marker(item, style.MSE, 16)
+        self.ce_marker = add_marker(item, style.CE, 20)
+        self.ce_marker.setPen(style.pen("#111111", 2))  # stands out on the thick blue curve
+        style.cache(self.ce_curve, self.mse_curve, self.y1_curve, self.y0_curve)
         for curve in (self.ce_curve, self.mse_curve):
             self.legend.addItem(curve, "")
         # seed 003's two one-sided curves are labelled where they climb
-        self.y1_label = pg.TextItem(color=style.OKABE_ITO["sky"], anchor=(0.0, 1.0))
-        self.y1_label.setPos(0.06, 3.4)
-        self.y0_label = pg.TextItem(color=style.OKABE_ITO["sky"], anchor=(1.0, 1.0))
-        self.y0_label.setPos(0.88, 2.4)
+        self.y1_label = pg.TextItem(color=style.OKABE_ITO["sky"], anchor=(0.0, 0.5))
+        self.y1_label.setPos(0.07, 4.3)
+        self.y0_label = pg.TextItem(color=style.OKABE_ITO["sky"], anchor=(1.0, 0.5))
+        self.y0_label.setPos(0.93, 4.0)
         for label in (self.y1_label, self.y0_label):
             label.setFont(style.font(style.BASE_POINT_SIZE, bold=True))
             item.addItem(label)
@@ -82,18 +82,24 @@ class ProbabilityLossPanel(Panel):
         self.readout.setObjectName("probability_readout")
         self.readout.setTextFormat(Qt.TextFormat.RichText)
         self.readout.setFont(style.font(style.BASE_POINT_SIZE + 2, bold=True))
-        self.note = QLabel()
-        self.note.setObjectName("off_scale_note")
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet(f"color: {style.CE}")
         layout = QVBoxLayout(self)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.readout)
-        layout.addWidget(self.note)
         self.retranslate()
         self.refresh()
 
     # ------------------------------------------------------------- strings
+    def help_text(self):
+        """What the panel shows and what to try."""
+        return self.tr(
+            "<p><b>What you see:</b> the loss as a function of the prediction ŷ itself. The two "
+            "thin "
+            "curves are the two halves of cross-entropy: −log ŷ when the label is 1 and "
+            "−log(1 − ŷ) when it is 0. The thick curve is the combination for the current y; the "
+            "orange one is MSE.</p><p><b>Try:</b> move ŷ towards the wrong end: cross-entropy "
+            "shoots up without limit, MSE never exceeds ½.</p>"
+        )
+
     def retranslate(self):
         """Set the axis titles, legend entries and readout templates."""
         style.label_axes(
@@ -106,8 +112,12 @@ class ProbabilityLossPanel(Panel):
         self._y_hat_template = self.tr("ŷ = σ(z) = {y_hat}")
         self._ce_template = self.tr("cross-entropy = {ce}")
         self._mse_template = self.tr("MSE = {mse}")
-        self._note_template = self.tr(
-            "▲ The point is above the top of the plot: cross-entropy = {ce} at ŷ = {y_hat}."
+        self._note_text = self.tr("▲ off the plot")
+        tiny = fmt_power(1.0, -434.3)  # ŷ = σ(−1000); no loss here is smaller
+        fix_size(
+            self.readout,
+            self._readout(tiny, "1000.000", tiny, True),
+            self._readout(tiny, tiny, tiny, False),
         )
 
     # -------------------------------------------------------------- redraw
@@ -121,18 +131,36 @@ class ProbabilityLossPanel(Panel):
             self.mse_curve.setData(P_GRID, losses.mse_prob(P_GRID, y))
         y_hat, ce, mse = m.y_hat, m.bce, m.mse  # ce from z: exact even where ŷ rounds to 0 or 1
         self.guide.setPos(y_hat)
-        self.mse_marker.setData([y_hat], [mse])
-        ce_text, y_hat_text = fmt_number(ce), fmt_y_hat(m.z)
-        if ce > Y_TOP:
-            self.ce_marker.setData([y_hat], [0.97 * Y_TOP], symbol="t1")
-            self.note.setText(self._note_template.format(ce=ce_text, y_hat=y_hat_text))
+        self.mse_marker.setPos(y_hat, mse)
+        off_scale = ce > Y_TOP
+        if off_scale:
+            self.ce_marker.set_symbol("t")
+            self.ce_marker.setPos(y_hat, 0.93 * Y_TOP)
         else:
-            self.ce_marker.setData([y_hat], [ce], symbol="o")
-            self.note.setText("")
-        parts = (
-            (style.SIGMOID, self._y_hat_template.format(y_hat=y_hat_text)),
-            (style.CE, self._ce_template.format(ce=ce_text)),
-            (style.MSE, self._mse_template.format(mse=fmt_number(mse))),
+            self.ce_marker.set_symbol("o")
+            self.ce_marker.setPos(y_hat, ce)
+        self.readout.setText(
+            self._readout(
+                fmt_y_hat(m.z),
+                style.shown(fmt_number(ce)),
+                style.shown(fmt_number(mse)),
+                off_scale and not style.numbers_hidden,
+            )
         )
-        spans = [f'<span style="color:{c}">{t}</span>' for c, t in parts]
-        self.readout.setText(f"{spans[0]}<br>{spans[1]} &nbsp; {spans[2]}")
+
+    def _readout(self, y_hat, ce, mse, off_scale):
+        """The rich text under the plot: ŷ, the two losses, and the off-scale note."""
+        y_hat = self._y_hat_template.format(y_hat=y_hat)
+        ce = self._ce_template.format(ce=ce)
+        mse = self._mse_template.format(mse=mse)
+        small = f"{style.BASE_POINT_SIZE * style.scale:.0f}pt"
+        note = (
+            f' &nbsp;<span style="font-size:{small}; font-weight:normal">{self._note_text}</span>'
+            if off_scale
+            else ""
+        )
+        return (
+            f'<span style="color:{style.SIGMOID}">{y_hat}</span><br>'
+            f'<span style="color:{style.CE}">{ce}{note}</span><br>'
+            f'<span style="color:{style.MSE}">{mse}</span>'
+        )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -20,6 +19,7 @@ from lossexplorer.draggable import DraggableBars
 from lossexplorer.formatting import MINUS, fmt_number, fmt_power
 from lossexplorer.model import LOGIT_LIMIT, MAX_CLASSES, TEMPERATURE_RANGE
 from lossexplorer.panels.base import Panel, set_text
+from lossexplorer.plotkit import make_plot
 
 VIEW = (-6.0, 6.0)
 LN10 = float(np.log(10.0))
@@ -39,9 +39,8 @@ class LogitsPanel(Panel):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.plot = pg.PlotWidget()
+        self.plot = make_plot("logits_plot")
         self.plot.setMinimumHeight(160)
-        style.style_plot(self.plot)
         item = self.plot.getPlotItem()
         item.setMouseEnabled(x=False, y=False)
         style.set_tick_font(

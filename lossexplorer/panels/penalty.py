@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from lossexplorer import losses, style
 from lossexplorer.formatting import fmt_number
 from lossexplorer.panels.base import Panel
+from lossexplorer.plotkit import add_marker, make_plot
 
 Y_MAX = 5.0  # the view is clipped here; the data are not
 # p on a grid that is dense near 0, where -log p is steep
@@ -25,8 +26,7 @@ class PenaltyPanel(Panel):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.plot = pg.PlotWidget()
-        style.style_plot(self.plot)
+        self.plot = make_plot("penalty_plot")
         item = self.plot.getPlotItem()
         item.setMouseEnabled(x=False, y=False)
         item.enableAutoRange(False)
@@ -58,9 +58,7 @@ class PenaltyPanel(Panel):
             self.seed_labels.append(text)
         style.cache(self.ce_curve, self.linear_curve, self.brier_curve, self.legend)
         style.cache(self.seed_points, *self.seed_labels)
-        self.markers = [style.Marker(c) for c in (style.CE, style.LINEAR, style.BRIER)]
-        for marker in self.markers:
-            item.addItem(marker)
+        self.markers = [add_marker(item, c, 18) for c in (style.CE, style.LINEAR, style.BRIER)]
         self.cursor = pg.InfiniteLine(angle=90, pen=style.pen("#333333", 1.5))
         item.addItem(self.cursor)
         # what is off the top of the chart, said inside the chart

@@ -19,6 +19,7 @@ from lossexplorer import style
 from lossexplorer.draggable import DraggableBars
 from lossexplorer.model import MAX_CLASSES, MIN_CLASSES
 from lossexplorer.panels.base import Panel
+from lossexplorer.plotkit import make_plot
 
 SNAP = 0.01  # drags snap to whole percent; hold Ctrl for any value
 DEFAULT_NAMES = ("cat", "dog", "bird", "fish", "horse", "frog")
@@ -31,9 +32,8 @@ class ProbabilitiesPanel(Panel):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.plot = pg.PlotWidget()
+        self.plot = make_plot("probabilities_plot")
         self.plot.setMinimumHeight(220)
-        style.style_plot(self.plot)
         item = self.plot.getPlotItem()
         item.setMouseEnabled(x=False, y=False)
         style.set_tick_font(

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSlider,
+    QSpinBox,
     QSplitter,
     QVBoxLayout,
 )
@@ -26,24 +26,19 @@ from PySide6.QtWidgets import (
 from lossexplorer import losses, style
 from lossexplorer.model import LEARNING_RATE_RANGE, Z_LIMIT
 from lossexplorer.panels.base import Panel
-from lossexplorer.panels.sigmoid import make_plot
+from lossexplorer.panels.binary_loss import Z_GRID, logit
+from lossexplorer.plotkit import add_marker, fix_size, make_plot
 
 MAX_STEPS = 10_000
 TARGET = 0.1  # a runner has arrived when |y − σ(z)| < TARGET
 TRAIL = 40  # how many recent positions each runner leaves on the curve
-_TAIL = 10.0 * np.logspace(0.0, math.log10(Z_LIMIT / 10.0), 121)[1:]
-Z_GRID = np.concatenate([-_TAIL[::-1], np.linspace(-10.0, 10.0, 601), _TAIL])
 LOG_FLOOR = 1e-300  # a loss of exactly 0 is drawn here, far below the view
 
 
-def _logit(p: float) -> float:
-    return math.log(p) - math.log1p(-p)
-
-
 def target_region(y: float):
-    """The z interval where |y − σ(z)| < 0.1 (ends beyond the model's range are ±∞)."""
-    lo = _logit(y - TARGET) if y > TARGET else -math.inf
-    hi = _logit(y + TARGET) if y < 1.0 - TARGET else math.inf
+    """The z interval where |y − σ(z)| < 0.1 (an end that σ never reaches is ±∞)."""
+    lo = logit(y - TARGET) if y > TARGET else -math.inf
+    hi = logit(y + TARGET) if y < 1.0 - TARGET else math.inf
     return lo, hi
 
 
@@ -104,14 +99,11 @@ class RacePanel(Panel):
         self.lr_spin.setSingleStep(0.1)
         self.lr_spin.setKeyboardTracking(False)
         self.lr_spin.valueChanged.connect(self._on_learning_rate)
-        self.speed_slider = QSlider(Qt.Orientation.Horizontal)
-        self.speed_slider.setObjectName("speed")
-        self.speed_slider.setRange(1, 60)
-        self.speed_slider.setValue(30)
-        self.speed_slider.setMinimumWidth(60)
-        self.speed_slider.valueChanged.connect(self._on_speed)
-        self.speed_value = QLabel()
-        self.speed_value.setMinimumWidth(90)
+        self.speed_spin = QSpinBox()
+        self.speed_spin.setObjectName("speed")
+        self.speed_spin.setRange(1, 60)
+        self.speed_spin.setValue(30)
+        self.speed_spin.valueChanged.connect(self._on_speed)
         self.play_button = QPushButton()
         self.pause_button = QPushButton()
         self.step_button = QPushButton()
@@ -120,15 +112,12 @@ class RacePanel(Panel):
         self.pause_button.clicked.connect(self.pause)
         self.step_button.clicked.connect(lambda: self.step(1))
         self.reset_button.clicked.connect(self.reset)
-        self.step_label = QLabel()
-        self.step_label.setObjectName("step_count")
-        self.step_label.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=True))
         self.mse_status = QLabel()
         self.mse_status.setObjectName("mse_status")
         self.ce_status = QLabel()
         self.ce_status.setObjectName("ce_status")
         for label, colour in ((self.mse_status, style.MSE), (self.ce_status, style.CE)):
-            label.setFont(style.font(style.BASE_POINT_SIZE + 3, bold=True))
+            label.setFont(style.font(style.BASE_POINT_SIZE + 2, bold=True))
             label.setStyleSheet(f"color: {colour}")
 
         # -- loss over z, with the runners on the curves
@@ -144,10 +133,9 @@ class RacePanel(Panel):
         self.ce_curve = zi.plot(pen=style.pen(style.CE))
         self.mse_trail = self._trail(zi, style.MSE)
         self.ce_trail = self._trail(zi, style.CE)
-        self.mse_dot = pg.ScatterPlotItem(size=20, pen=style.pen("#ffffff", 2), brush=style.MSE)
-        self.ce_dot = pg.ScatterPlotItem(size=20, pen=style.pen("#ffffff", 2), brush=style.CE)
-        zi.addItem(self.mse_dot)
-        zi.addItem(self.ce_dot)
+        self.mse_dot = add_marker(zi, style.MSE, 20)
+        self.ce_dot = add_marker(zi, style.CE, 20)
+        style.cache(self.mse_curve, self.ce_curve)
         self.z_legend.addItem(self.mse_curve, "")
         self.z_legend.addItem(self.ce_curve, "")
 
@@ -173,18 +161,18 @@ class RacePanel(Panel):
         for button in (self.play_button, self.pause_button, self.step_button, self.reset_button):
             row1.addWidget(button)
         row1.addSpacing(8)
-        row1.addWidget(self.speed_slider, 1)
-        row1.addWidget(self.speed_value)
+        row1.addWidget(self.speed_spin)
+        row1.addStretch(1)
         row2 = QHBoxLayout()
         row2.addWidget(self.scenario_button)
         row2.addSpacing(8)
         row2.addWidget(self.lr_caption)
         row2.addWidget(self.lr_spin)
         row2.addStretch(1)
-        row2.addWidget(self.step_label)
-        status = QHBoxLayout()
-        status.addWidget(self.mse_status, 1)
-        status.addWidget(self.ce_status, 1)
+        status = QVBoxLayout()
+        status.setSpacing(0)
+        status.addWidget(self.ce_status)
+        status.addWidget(self.mse_status)
         plots = QSplitter(Qt.Orientation.Horizontal)
         plots.addWidget(self.z_plot)
         plots.addWidget(self.step_plot)
@@ -200,11 +188,11 @@ class RacePanel(Panel):
     @staticmethod
     def _legend(view_box):
         legend = pg.LegendItem(
-            colCount=2,
+            colCount=1,
             labelTextSize=f"{style.BASE_POINT_SIZE * style.scale:.0f}pt",
         )  # no fill: the views leave room above the curves for it
         legend.setParentItem(view_box)
-        legend.anchor(itemPos=(0.5, 0.0), parentPos=(0.5, 0.0), offset=(0, 4))
+        legend.anchor(itemPos=(1.0, 0.0), parentPos=(1.0, 0.0), offset=(-4, 4))
         return legend
 
     @staticmethod
@@ -214,6 +202,18 @@ class RacePanel(Panel):
         return plot_item.plot(pen=None, symbol="o", symbolSize=9, symbolPen=None, symbolBrush=c)
 
     # ------------------------------------------------------------- strings
+    def help_text(self):
+        """What the panel shows and what to try."""
+        return self.tr(
+            "<p><b>What you see:</b> plain gradient descent on z, twice from the same start with "
+            "the "
+            "same learning rate: once following the MSE gradient, once the cross-entropy "
+            "gradient. Left: the two runners on their loss curves; right: the loss after each "
+            "step.</p><p><b>Try:</b> press Play from the confidently wrong start (z = −6, y = 1). "
+            "Cross-entropy reaches the goal (|y − σ(z)| &lt; 0.1, the shaded band) in a few "
+            "steps; MSE crawls for hundreds. Change the learning rate and race again.</p>"
+        )
+
     def retranslate(self):
         """Set the captions, legend entries and status templates."""
         style.label_axes(self.z_plot, self.tr("z (the logit)"), self.tr("loss L"))
@@ -221,21 +221,25 @@ class RacePanel(Panel):
         self.scenario_button.setText(self.tr("Confidently wrong start"))
         self.scenario_button.setToolTip(self.tr("z = −6 and y = 1: sure of the wrong answer"))
         self.lr_caption.setText(self.tr("Learning rate η:"))
-        self.speed_slider.setToolTip(self.tr("Speed of the animation, in steps per second"))
-        self._speed_template = self.tr("{n} steps/s")
+        self.speed_spin.setToolTip(self.tr("Speed of the animation, in steps per second"))
+        self.speed_spin.setSuffix(self.tr(" steps/s"))
         self.play_button.setText(self.tr("▶ Play"))
         self.pause_button.setText(self.tr("Pause"))
         self.step_button.setText(self.tr("Step"))
         self.reset_button.setText(self.tr("Reset"))
-        self._step_template = self.tr("step {n}")
         self._reached_template = self.tr("{name}: reached after {n} steps")
-        self._not_yet_template = self.tr("{name}: not yet")
+        self._not_yet_template = self.tr("{name}: not yet (step {n})")
         self._names = {"mse": self.tr("MSE"), "ce": self.tr("Cross-entropy")}
+        for key, label in (("mse", self.mse_status), ("ce", self.ce_status)):
+            fix_size(
+                label,
+                self._reached_template.format(name=self._names[key], n=MAX_STEPS),
+                self._not_yet_template.format(name=self._names[key], n=MAX_STEPS),
+            )
         for legend in (self.z_legend, self.step_legend):
             curves = legend.items
             curves[0][1].setText(self._names["mse"])
             curves[1][1].setText(self._names["ce"])
-        self._on_speed(self.speed_slider.value())
 
     # -------------------------------------------------------------- public
     @property
@@ -314,14 +318,14 @@ class RacePanel(Panel):
             self._draw_race()
 
     def _draw_race(self):
-        n, y = self._n, self._start[1]
+        n = self._n
         for runner, trail, dot, steps, arrival in (
             (self._mse, self.mse_trail, self.mse_dot, self.mse_steps, self.mse_arrival),
             (self._ce, self.ce_trail, self.ce_dot, self.ce_steps, self.ce_arrival),
         ):
             first = max(0, n - TRAIL)
             trail.setData(runner.z[first : n + 1], runner.losses[first : n + 1])
-            dot.setData([runner.z[n]], [runner.losses[n]])
+            dot.setPos(runner.z[n], runner.losses[n])
             steps.setData(np.arange(n + 1), np.log10(np.maximum(runner.losses[: n + 1], LOG_FLOOR)))
             arrival.setVisible(runner.arrived is not None)
             if runner.arrived is not None:
@@ -332,28 +336,32 @@ class RacePanel(Panel):
         ):
             name = self._names[key]
             if runner.arrived is None:
-                label.setText(self._not_yet_template.format(name=name))
+                label.setText(self._not_yet_template.format(name=name, n=self._n))
             else:
                 label.setText(self._reached_template.format(name=name, n=runner.arrived))
-        self.step_label.setText(self._step_template.format(n=n))
-        self._fit_views(y)
+        self._fit_views()
         self._update_buttons()
 
-    def _fit_views(self, y):
+    def _fit_views(self):
         """Set the view ranges when what they must show has changed (rarely)."""
         zs = np.concatenate([self._mse.z[: self._n + 1], self._ce.z[: self._n + 1]])
         z_lo = min(-10.0, math.floor(float(zs.min())) - 1.0)
         z_hi = max(10.0, math.ceil(float(zs.max())) + 1.0)
-        window = Z_GRID[(Z_GRID >= z_lo) & (Z_GRID <= z_hi)]
-        top = float(np.max(losses.binary_cross_entropy(window, y))) * 1.35
+        # the largest loss in the window over every y is at y = 0 or 1: one
+        # scale for every label, so that the y-slider does not rescale the view
+        top = 1.35 * max(
+            float(losses.binary_cross_entropy(z_lo, 1.0)),
+            float(losses.binary_cross_entropy(z_hi, 0.0)),
+        )
         self._set_range(self.z_plot, "z", (z_lo, z_hi), (-0.03 * top, top))
         x_hi = 50
         while x_hi < self._n:
             x_hi *= 2
+        # whole decades, so that dragging the start z rarely changes the scale
         start = np.log10(np.maximum([self._mse.losses[0], self._ce.losses[0]], LOG_FLOOR))
-        y_top = max(float(start.max()), 0.0)
-        y_bottom = min(-4.5, float(start.min()) - 1.0)
-        y_top += 0.3 * (y_top - y_bottom)
+        y_top = max(math.ceil(float(start.max())), 0)
+        y_bottom = min(-5, math.floor(float(start.min())) - 1)
+        y_top += 0.3 * (y_top - y_bottom)  # room for the legend
         self._set_range(self.step_plot, "steps", (0, x_hi), (y_bottom, y_top))
 
     def _set_range(self, plot, key, x_range, y_range):
@@ -373,10 +381,9 @@ class RacePanel(Panel):
         self.step(1)
 
     def _interval(self):
-        return round(1000 / self.speed_slider.value())
+        return round(1000 / self.speed_spin.value())
 
-    def _on_speed(self, value):
-        self.speed_value.setText(self._speed_template.format(n=value))
+    def _on_speed(self, _value):
         if self.timer.isActive():
             self.timer.setInterval(self._interval())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy
 
 from lossexplorer import style
 from lossexplorer.formatting import fmt_number
@@ -20,7 +20,8 @@ class ReadoutPanel(Panel):
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
         grid = QGridLayout(self)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        grid.setHorizontalSpacing(16)
         self.names = {}
         self.formulas = {}
         self.values = {}
@@ -34,23 +35,20 @@ class ReadoutPanel(Panel):
             formula.setTextFormat(Qt.TextFormat.RichText)
             value = QLabel()
             value.setObjectName(f"value_{key}")
-            value.setFont(style.font(style.BASE_POINT_SIZE * 2.4, bold=True))
+            value.setFont(style.font(style.BASE_POINT_SIZE * 2.2, bold=True))
             value.setStyleSheet(f"color: {colours[key]}")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            names_and_formula = QVBoxLayout()
-            names_and_formula.setSpacing(0)
-            names_and_formula.addWidget(name)
-            names_and_formula.addWidget(formula)
-            grid.addLayout(names_and_formula, row, 0)
-            grid.addWidget(value, row, 1)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(formula, row, 1)
+            grid.addWidget(value, row, 2)
             self.names[key], self.formulas[key], self.values[key] = name, formula, value
         self.note = QLabel()
         self.note.setObjectName("infinity_note")
         self.note.setWordWrap(True)
         self.note.setFont(style.font(style.BASE_POINT_SIZE))
         self.note.setStyleSheet(f"color: {style.MSE}")
-        grid.addWidget(self.note, 3, 0, 1, 2)
+        grid.addWidget(self.note, 3, 0, 1, 3)
         grid.setRowStretch(4, 1)
         self.retranslate()
         self.refresh()
@@ -69,7 +67,7 @@ class ReadoutPanel(Panel):
     def retranslate(self):
         """Set the labels and formulas in the current language."""
         self.names["ce"].setText(self.tr("Cross-entropy"))
-        self.names["linear"].setText(self.tr("Naive penalty 1 − p"))
+        self.names["linear"].setText(self.tr("Naive penalty"))
         self.names["brier"].setText(self.tr("Brier score"))
         self.formulas["ce"].setText("−log <i>p</i><sub>true</sub>")
         self.formulas["linear"].setText("1 − <i>p</i><sub>true</sub>")

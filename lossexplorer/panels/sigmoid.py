@@ -1,9 +1,4 @@
-"""Sigmoid panel: ŷ = σ(z), with a handle to drag the logit z.
-
-Also home of two small helpers that every binary panel uses: ``fmt_y_hat``
-(σ(z) as text, exact far into the tail) and ``MinusAxisItem`` (axis ticks with
-real minus signs).
-"""
+"""Sigmoid panel: ŷ = σ(z), with a handle to drag the logit z."""
 
 from __future__ import annotations
 
@@ -12,28 +7,22 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+)
 
 from lossexplorer import losses, style
-from lossexplorer.formatting import MINUS, fmt_number, fmt_power
+from lossexplorer.formatting import fmt_number, fmt_y_hat
 from lossexplorer.model import Z_LIMIT
 from lossexplorer.panels.base import Panel
+from lossexplorer.plotkit import add_marker, make_plot
 
 Z_VIEW = 10.0  # the plot shows z in [-Z_VIEW, Z_VIEW]
 Z_GRID = np.linspace(-Z_VIEW, Z_VIEW, 401)
 _LN10 = math.log(10.0)
-
-
-def fmt_y_hat(z: float) -> str:
-    """ŷ = σ(z) as text: ``fmt_number``, or m × 10ⁿ computed from log σ(z).
-
-    Far out in the lower tail σ(z) underflows to 0 in float64 (z < −745), but
-    log σ(z) does not, so the text never reads 0.000 for a positive ŷ.
-    """
-    y_hat = float(losses.sigmoid(z))
-    if y_hat < 0.5e-3:
-        return fmt_power(1.0, float(losses.log_sigmoid(z)) / _LN10)
-    return fmt_number(y_hat)
 
 
 def _logit_or_edge(p: float, edge: float) -> float:
@@ -43,45 +32,6 @@ def _logit_or_edge(p: float, edge: float) -> float:
     return math.log(p) - math.log1p(-p)
 
 
-class MinusAxisItem(pg.AxisItem):
-    """An axis whose tick labels use the real minus sign, like every other number.
-
-    Labels at the very ends of the axis may overhang it by a few pixels, so
-    that −10 and 10 both show on a [−10, 10] axis (pyqtgraph hides them when
-    the grid is on).
-    """
-
-    OVERHANG = 24  # pixels
-
-    def __init__(self, orientation, **kwargs):
-        super().__init__(orientation, **kwargs)
-        self.enableAutoSIPrefix(False)  # no "(x0.001)" after the axis title
-
-    def tickStrings(self, values, scale, spacing):
-        return [s.replace("-", MINUS) for s in super().tickStrings(values, scale, spacing)]
-
-    def boundingRect(self):
-        m = self.OVERHANG
-        if self.orientation in ("top", "bottom"):
-            return super().boundingRect().adjusted(-m, 0, m, 0)
-        return super().boundingRect().adjusted(0, -m, 0, m)
-
-
-def make_plot(name: str, right_axis: bool = False, view_box=None) -> pg.PlotWidget:
-    """A styled PlotWidget with minus-sign axes and room for the end tick labels.
-
-    Auto-range is off: every panel sets its view ranges itself.
-    """
-    sides = ("left", "bottom", "right") if right_axis else ("left", "bottom")
-    plot = pg.PlotWidget(viewBox=view_box, axisItems={s: MinusAxisItem(s) for s in sides})
-    plot.setObjectName(name)
-    style.style_plot(plot)
-    item = plot.getPlotItem()
-    item.layout.setContentsMargins(2, 10, 2 if right_axis else 18, 2)
-    item.getViewBox().disableAutoRange()
-    return plot
-
-
 class _ScrubViewBox(pg.ViewBox):
     """A view that never pans or zooms: a left click or drag anywhere sets z.
 
@@ -89,9 +39,10 @@ class _ScrubViewBox(pg.ViewBox):
     this view does, so a teacher never has to hit a three-pixel line.
     """
 
-    def __init__(self, on_scrub):
+    def __init__(self, on_scrub, on_gesture):
         super().__init__(enableMenu=False)
         self._on_scrub = on_scrub
+        self._on_gesture = on_gesture
         self.setMouseEnabled(x=False, y=False)
 
     def _scrub(self, ev):
@@ -102,7 +53,11 @@ class _ScrubViewBox(pg.ViewBox):
         self._on_scrub(self.mapSceneToView(ev.scenePos()).x())
 
     def mouseDragEvent(self, ev, axis=None):
+        if ev.button() == Qt.MouseButton.LeftButton and ev.isStart():
+            self._on_gesture(True)
         self._scrub(ev)
+        if ev.button() == Qt.MouseButton.LeftButton and ev.isFinish():
+            self._on_gesture(False)
 
     def mouseClickEvent(self, ev):
         self._scrub(ev)
@@ -119,7 +74,7 @@ class SigmoidPanel(Panel):
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
         self.setFont(style.font())
-        self.view_box = _ScrubViewBox(self._set_z_from_plot)
+        self.view_box = _ScrubViewBox(self._set_z_from_plot, self.gesture)
         self.plot = make_plot("sigmoid_plot", view_box=self.view_box)
         item = self.plot.getPlotItem()
         self.view_box.setRange(xRange=(-Z_VIEW, Z_VIEW), yRange=(-0.08, 1.1), padding=0.02)
@@ -129,6 +84,7 @@ class SigmoidPanel(Panel):
         for line in self.asymptotes:
             item.addItem(line)
         self.curve = item.plot(Z_GRID, losses.sigmoid(Z_GRID), pen=style.pen(style.SIGMOID, 4))
+        style.cache(self.curve)
         self.y_hat_guide = pg.InfiniteLine(
             angle=0, pen=style.pen(style.SIGMOID, 2, Qt.PenStyle.DotLine)
         )
@@ -142,13 +98,11 @@ class SigmoidPanel(Panel):
         )
         self.handle.setCursor(Qt.CursorShape.SizeHorCursor)
         self.handle.sigDragged.connect(self._on_handle_dragged)
+        self.handle.sigPositionChangeFinished.connect(lambda _: self.gesture(False))
         item.addItem(self.handle)
-        self.point = pg.ScatterPlotItem(
-            size=20, pen=style.pen("#ffffff", 2), brush=pg.mkBrush(style.SIGMOID)
-        )
-        item.addItem(self.point)
+        self.point = add_marker(item, style.SIGMOID, 20)
         self.label = pg.TextItem(
-            color="#111111", fill=pg.mkBrush(255, 255, 255, 225), border=style.pen(style.NEUTRAL, 1)
+            color="#111111", fill=pg.mkBrush(255, 255, 255, 200), border=style.pen(style.NEUTRAL, 1)
         )
         self.label.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=True))
         self.label.setZValue(20)
@@ -180,6 +134,18 @@ class SigmoidPanel(Panel):
         self.refresh()
 
     # ------------------------------------------------------------- strings
+    def help_text(self):
+        """What the panel shows and what to try."""
+        return self.tr(
+            "<p><b>What you see:</b> the sigmoid ŷ = σ(z) = 1/(1 + e<sup>−z</sup>), which turns "
+            "the "
+            "network's last number z (the logit) into a probability between 0 and 1. The dashed "
+            "lines are the asymptotes 0 and 1: σ gets close but never reaches them.</p>"
+            "<p><b>Try:</b> drag the line (or anywhere on the plot), or type z. At z = −6 the "
+            "model says ŷ = 0.002: if the picture really is a cat (y = 1), it is confidently "
+            "wrong. Notice how flat σ is out there — that flatness is what slows MSE down.</p>"
+        )
+
     def retranslate(self):
         """Set the axis titles, captions and label templates."""
         style.label_axes(self.plot, self.tr("z (the logit)"), self.tr("ŷ = σ(z)"))
@@ -196,7 +162,7 @@ class SigmoidPanel(Panel):
         zc = min(max(z, -Z_VIEW), Z_VIEW)
         y_hat = self.model.y_hat
         self.handle.setPos(zc)
-        self.point.setData([zc], [y_hat])
+        self.point.setPos(zc, y_hat)
         self.y_hat_guide.setPos(y_hat)
         template = self._label_template
         if z < -Z_VIEW:
@@ -250,6 +216,8 @@ class SigmoidPanel(Panel):
         self.model.set_z(float(np.clip(x, -Z_VIEW, Z_VIEW)))
 
     def _on_handle_dragged(self, line):
+        if self.model.gesture is None:  # the first move of a handle drag
+            self.gesture(True)
         self._set_z_from_plot(line.value())
 
     def _on_spin(self, value):

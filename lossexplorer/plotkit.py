@@ -1,0 +1,126 @@
+"""Building blocks for plots: minus-sign axes, constant-size markers, fixed labels.
+
+Every plot in lossexplorer is made by ``make_plot`` so that tick labels use
+the real minus sign like every other number on screen, and the end labels of
+an axis (−10 and 10) are never hidden.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QPainterPath, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QLabel
+
+from lossexplorer import style
+from lossexplorer.formatting import MINUS
+
+
+class MinusAxisItem(pg.AxisItem):
+    """An axis whose tick labels use the real minus sign, like every other number.
+
+    Labels at the very ends of the axis may overhang it by a few pixels, so
+    that −10 and 10 both show on a [−10, 10] axis (pyqtgraph hides them when
+    the grid is on).
+    """
+
+    OVERHANG = 24  # pixels
+
+    def __init__(self, orientation, **kwargs):
+        super().__init__(orientation, **kwargs)
+        self.enableAutoSIPrefix(False)  # no "(x0.001)" after the axis title
+
+    def tickStrings(self, values, scale, spacing):
+        return [s.replace("-", MINUS) for s in super().tickStrings(values, scale, spacing)]
+
+    def boundingRect(self):
+        m = self.OVERHANG
+        if self.orientation in ("top", "bottom"):
+            return super().boundingRect().adjusted(-m, 0, m, 0)
+        return super().boundingRect().adjusted(0, -m, 0, m)
+
+
+def make_plot(name: str = "", right_axis: bool = False, view_box=None) -> pg.PlotWidget:
+    """A styled PlotWidget with minus-sign axes and room for the end tick labels.
+
+    Auto-range is off: every panel sets its view ranges itself (a range
+    recomputed on every drag step costs more than the redraw).
+    """
+    sides = ("left", "bottom", "right") if right_axis else ("left", "bottom")
+    plot = pg.PlotWidget(viewBox=view_box, axisItems={s: MinusAxisItem(s) for s in sides})
+    plot.setObjectName(name)
+    style.style_plot(plot)
+    item = plot.getPlotItem()
+    item.layout.setContentsMargins(2, 10, 2 if right_axis else 18, 2)
+    item.getViewBox().disableAutoRange()
+    return plot
+
+
+def symbol_path(symbol: str, size: float) -> QPainterPath:
+    """A marker outline ``size`` pixels across: "o" dot, "t" triangle up, "d" diamond."""
+    r = size / 2
+    path = QPainterPath()
+    if symbol == "o":
+        path.addEllipse(QPointF(0, 0), r, r)
+    else:
+        points = (
+            [(0, -r), (r, 0.6 * r), (-r, 0.6 * r)]
+            if symbol == "t"
+            else [(0, -r), (r, 0), (0, r), (-r, 0)]
+        )
+        path.addPolygon(QPolygonF([QPointF(x, y) for x, y in points]))
+        path.closeSubpath()
+    return path
+
+
+class Marker(QGraphicsPathItem):
+    """A marker at one data point, ``size`` pixels across whatever the zoom.
+
+    Qt paints it (no Python per paint) and a move is one ``setPos``: cheaper
+    than a one-point ScatterPlotItem by far, which matters during a drag.
+    """
+
+    def __init__(self, colour, size: float = 16, symbol: str = "o"):
+        super().__init__(symbol_path(symbol, size * style.scale))
+        self._size = size
+        self._symbol = symbol
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setPen(style.pen("#ffffff", 2))
+        self.setBrush(pg.mkBrush(colour))
+        self.setZValue(10)
+
+    def set_symbol(self, symbol: str) -> None:
+        """Switch the shape ("o", "t" or "d"); a no-op if it is already that."""
+        if symbol != self._symbol:
+            self._symbol = symbol
+            self.setPath(symbol_path(symbol, self._size * style.scale))
+
+    def symbol(self) -> str:
+        """The current shape."""
+        return self._symbol
+
+
+def add_marker(plot_or_view, colour, size: float = 16, symbol: str = "o") -> Marker:
+    """A ``Marker`` added to a PlotItem or ViewBox without touching its ranges."""
+    marker = Marker(colour, size, symbol)
+    plot_or_view.addItem(marker, ignoreBounds=True)
+    return marker
+
+
+def fix_size(label: QLabel, *samples: str) -> None:
+    """Fix ``label``'s size to fit the largest of ``samples`` (its widest texts).
+
+    A label of fixed size does not ask its window to re-lay out every dock
+    each time its text changes, which would cost more than the redraw itself.
+    Call again from ``retranslate()``: the samples change with the language.
+    """
+    text = label.text()
+    label.setMinimumSize(0, 0)
+    label.setMaximumSize(16777215, 16777215)
+    width = height = 0
+    for sample in samples:
+        label.setText(sample)
+        hint = label.sizeHint()
+        width, height = max(width, hint.width()), max(height, hint.height())
+    label.setText(text)
+    label.setFixedSize(width, height)
