@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _make_app(argv):
+    from pathlib import Path
+
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from lossexplorer.mainwindow import apply_app_style
@@ -69,6 +72,10 @@ def _make_app(argv):
     app.setOrganizationName("lossexplorer")
     app.setApplicationName("lossexplorer")
     app.setApplicationVersion(version())
+    icon = Path(__file__).with_name("icons") / "lossexplorer.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    app.setDesktopFileName("lossexplorer")  # matches resources/lossexplorer.desktop
     apply_app_style(app)
     return app
 
