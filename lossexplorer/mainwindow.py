@@ -28,6 +28,7 @@ from lossexplorer.panels import PANELS
 LAYOUT_VERSION = 3
 DEFAULT_SIZE = (1280, 800)
 PRESENTATION_SCALES = (1.4, 1.6, 2.0)
+KNOWN_SETTINGS = {"window/lesson", "window/geometry", "window/state", "language"}
 
 
 class PanelScroll(QScrollArea):
@@ -324,6 +325,9 @@ class MainWindow(QMainWindow):
         }
         for action, text in texts.items():
             action.setText(text)
+        # the toolbar shows the icon text: without the "(&U)" of a Chinese menu entry
+        self.undo_action.setIconText(self.tr("Undo"))
+        self.redo_action.setIconText(self.tr("Redo"))
         self.hide_numbers_action.setToolTip(
             self.tr("Hide every loss value so the class can predict it; press again to reveal.")
         )
@@ -421,7 +425,7 @@ class MainWindow(QMainWindow):
     def report_error(self, title: str, message: str):
         """Tell the teacher what went wrong, without blocking the lesson."""
         self.last_error = message
-        self.statusBar().showMessage(f"{title}: {message}", 15000)
+        self.statusBar().showMessage(self.tr("{0}: {1}").format(title, message), 15000)
         if self._error_box is None:  # one box, reused: errors never pile up on screen
             self._error_box = QMessageBox(self)
             self._error_box.setIcon(QMessageBox.Icon.Warning)
@@ -502,7 +506,9 @@ class MainWindow(QMainWindow):
         lesson = self.settings.value("window/lesson")
         geometry = self.settings.value("window/geometry")
         state = self.settings.value("window/state")
-        if lesson is None and geometry is None and state is None:
+        foreign = set(self.settings.allKeys()) - KNOWN_SETTINGS
+        unreadable = self.settings.status() != QSettings.Status.NoError or bool(foreign)
+        if lesson is None and geometry is None and state is None and not unreadable:
             self.layout_message = ""
             return False
         ok = isinstance(lesson, str) and lesson in layouts.LESSONS
@@ -524,6 +530,8 @@ class MainWindow(QMainWindow):
 
     def save_layout(self):
         """Save the lesson, geometry and dock layout for the next start."""
+        for key in set(self.settings.allKeys()) - KNOWN_SETTINGS:
+            self.settings.remove(key)  # damage read at start is not kept
         self.settings.setValue("window/lesson", self.lesson)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState(LAYOUT_VERSION))

@@ -105,3 +105,30 @@ def test_readout_shows_the_model(window, qtbot):
     window.model.set_probability(0, 0.0)
     assert panel.values["ce"].text() == "\u221e"
     assert "infinite" in panel.note.text()
+
+
+def test_a_settings_file_of_random_bytes_is_survived(qtbot, tmp_path):
+    import random
+
+    path = tmp_path / "garbage.ini"
+    path.write_bytes(bytes(random.Random(7).randrange(256) for _ in range(4096)))
+    w = MainWindow(settings=QSettings(str(path), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    assert w.layout_message == "damaged" and lesson_docks_shown(w)
+    assert "default" in w.statusBar().currentMessage()
+    assert w.model.cross_entropy == pytest.approx(0.35667494393873245)
+
+
+def test_wrong_types_everywhere_are_survived(qtbot, settings):
+    for key, value in {
+        "window/lesson": ["not", "a", "lesson"],
+        "window/geometry": {"x": 1},
+        "window/state": 3.5,
+        "language": 12345,
+    }.items():
+        settings.setValue(key, value)
+    w = MainWindow(settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.layout_message == "damaged" and lesson_docks_shown(w)
