@@ -325,9 +325,13 @@ class MainWindow(QMainWindow):
         }
         for action, text in texts.items():
             action.setText(text)
-        # the toolbar shows the icon text: without the "(&U)" of a Chinese menu entry
-        self.undo_action.setIconText(self.tr("Undo"))
-        self.redo_action.setIconText(self.tr("Redo"))
+        # the toolbar shows these without the "(&U)" of a Chinese menu entry
+        for action, text in (
+            (self.undo_action, self.tr("Undo")),
+            (self.redo_action, self.tr("Redo")),
+        ):
+            action.setIconText(text)
+            action.setToolTip(text)
         self.hide_numbers_action.setToolTip(
             self.tr("Hide every loss value so the class can predict it; press again to reveal.")
         )

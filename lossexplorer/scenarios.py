@@ -1,4 +1,4 @@
-"""Scenario presets and ``.lossx`` scenario files (no Qt).
+"""Scenario presets and ``.lossx`` scenario files (Qt only to translate messages).
 
 A ``.lossx`` file is small JSON::
 
@@ -21,7 +21,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 FORMAT = "lossexplorer-scenario"
 VERSION = 1
@@ -97,7 +97,11 @@ def save(path, state: dict) -> None:
 
 
 def _reject_constant(name):
-    raise ScenarioError(f"The file contains {name}, which is not a number a scenario can hold.")
+    raise ScenarioError(
+        QCoreApplication.translate(
+            "Scenarios", "The file contains {0}, which is not a number a scenario can hold."
+        ).format(name)
+    )
 
 
 def loads(text: str) -> dict:
@@ -106,42 +110,83 @@ def loads(text: str) -> dict:
     Raises ``ScenarioError`` with a readable message for anything wrong.
     """
     if len(text) > MAX_BYTES:
-        raise ScenarioError("The file is too large to be a lossexplorer scenario.")
+        raise ScenarioError(
+            QCoreApplication.translate(
+                "Scenarios", "The file is too large to be a lossexplorer scenario."
+            )
+        )
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except RecursionError:
-        raise ScenarioError("The file is nested too deeply to be a scenario.") from None
+        raise ScenarioError(
+            QCoreApplication.translate(
+                "Scenarios", "The file is nested too deeply to be a scenario."
+            )
+        ) from None
     except json.JSONDecodeError as e:
         raise ScenarioError(
-            f"The file is damaged or not a scenario (JSON error at line {e.lineno})."
+            QCoreApplication.translate(
+                "Scenarios", "The file is damaged or not a scenario (JSON error at line {0})."
+            ).format(e.lineno)
         ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ScenarioError("This is not a lossexplorer scenario file.")
+        raise ScenarioError(
+            QCoreApplication.translate("Scenarios", "This is not a lossexplorer scenario file.")
+        )
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ScenarioError("The scenario file has no valid format version.")
+        raise ScenarioError(
+            QCoreApplication.translate(
+                "Scenarios", "The scenario file has no valid format version."
+            )
+        )
     if version > VERSION:
         raise ScenarioError(
-            f"The scenario was saved by a newer lossexplorer (format {version}); "
-            f"this one reads format {VERSION}."
+            QCoreApplication.translate(
+                "Scenarios",
+                "The scenario was saved by a newer lossexplorer (format {0}); "
+                "this one reads format {1}.",
+            ).format(version, VERSION)
         )
     state = data.get("state")
     if not isinstance(state, dict):
-        raise ScenarioError("The scenario file holds no state.")
+        raise ScenarioError(
+            QCoreApplication.translate("Scenarios", "The scenario file holds no state.")
+        )
     for key, value in state.items():
         expected = _STATE_TYPES.get(key)
         if expected is None:
-            raise ScenarioError(f"The scenario has an unknown entry {key!r}.")
+            raise ScenarioError(
+                QCoreApplication.translate(
+                    "Scenarios", "The scenario has an unknown entry {0}."
+                ).format(repr(key))
+            )
         if isinstance(value, bool) or not isinstance(value, expected):
-            raise ScenarioError(f"The scenario's {key!r} has the wrong type.")
+            raise ScenarioError(
+                QCoreApplication.translate(
+                    "Scenarios", "The scenario's {0} has the wrong type."
+                ).format(repr(key))
+            )
         if isinstance(value, list):
             if len(value) > 16:
-                raise ScenarioError(f"The scenario's {key!r} is far too long.")
+                raise ScenarioError(
+                    QCoreApplication.translate(
+                        "Scenarios", "The scenario's {0} is far too long."
+                    ).format(repr(key))
+                )
             kind = str if key == "classes" else (int, float)
             if any(isinstance(v, bool) or not isinstance(v, kind) for v in value):
-                raise ScenarioError(f"The scenario's {key!r} holds values of the wrong type.")
+                raise ScenarioError(
+                    QCoreApplication.translate(
+                        "Scenarios", "The scenario's {0} holds values of the wrong type."
+                    ).format(repr(key))
+                )
             if kind is not str and not all(math.isfinite(v) for v in value):
-                raise ScenarioError(f"The scenario's {key!r} holds a value that is not finite.")
+                raise ScenarioError(
+                    QCoreApplication.translate(
+                        "Scenarios", "The scenario's {0} holds a value that is not finite."
+                    ).format(repr(key))
+                )
     return state
 
 
@@ -151,11 +196,19 @@ def load(path) -> dict:
         with open(path, "rb") as f:
             raw = f.read(MAX_BYTES + 1)  # never read a huge file whole
     except OSError as e:
-        raise ScenarioError(f"The file could not be read: {e.strerror or e}.") from None
+        raise ScenarioError(
+            QCoreApplication.translate("Scenarios", "The file could not be read: {0}.").format(
+                e.strerror or e
+            )
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ScenarioError("The file is not text: it is not a lossexplorer scenario.") from None
+        raise ScenarioError(
+            QCoreApplication.translate(
+                "Scenarios", "The file is not text: it is not a lossexplorer scenario."
+            )
+        ) from None
     return loads(text)
 
 
@@ -164,4 +217,8 @@ def apply(model, state: dict) -> None:
     try:
         model.set_state(state)
     except ValueError as e:
-        raise ScenarioError(f"The scenario holds an impossible value: {e}") from None
+        raise ScenarioError(
+            QCoreApplication.translate(
+                "Scenarios", "The scenario holds an impossible value: {0}"
+            ).format(e)
+        ) from None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from lossexplorer import style
 from lossexplorer.draggable import DraggableBars
 from lossexplorer.formatting import MINUS, fmt_number, fmt_power
+from lossexplorer.i18n import class_name
 from lossexplorer.model import LOGIT_LIMIT, MAX_CLASSES, TEMPERATURE_RANGE
 from lossexplorer.panels.base import Panel, set_text
 from lossexplorer.plotkit import make_plot
@@ -187,6 +188,7 @@ class LogitsPanel(Panel):
         for header, text in zip(self.headers, headers, strict=True):
             header.setText(text)
         style.label_axes(self.plot, "", self.tr("logit"))
+        self._classes_shown = None  # the class names on the axis follow the language
 
     def refresh(self):
         """Redraw bars, spin boxes, temperature and pipeline table from the model."""
@@ -198,7 +200,7 @@ class LogitsPanel(Panel):
         if m.classes != self._classes_shown:
             self._classes_shown = m.classes
             axis = self.plot.getPlotItem().getAxis("bottom")
-            axis.setTicks([[(i, name) for i, name in enumerate(m.classes)], []])
+            axis.setTicks([[(i, class_name(name)) for i, name in enumerate(m.classes)], []])
             self.plot.getPlotItem().setXRange(-0.6, n - 0.4, padding=0)
         for i, spin in enumerate(self.spins):
             spin.setVisible(i < n)
@@ -222,7 +224,7 @@ class LogitsPanel(Panel):
         n = len(classes)
         for i, row in enumerate(self.cells):
             texts = (
-                classes[i],
+                class_name(classes[i]),
                 _fmt_logit(logits[i]),
                 _fmt_logit(scaled[i]),
                 _fmt_exp(log10_e[i]),

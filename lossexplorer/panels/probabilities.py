@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from lossexplorer import style
 from lossexplorer.draggable import DraggableBars
+from lossexplorer.i18n import class_name
 from lossexplorer.model import MAX_CLASSES, MIN_CLASSES
 from lossexplorer.panels.base import Panel
 from lossexplorer.plotkit import make_plot
@@ -105,10 +106,12 @@ class ProbabilitiesPanel(Panel):
 
     def _rename(self, i):
         edit = self.name_edits[i]
+        if edit.text() == class_name(self.model.classes[i]):
+            return  # unchanged: a default name stays a default name (shown translated)
         try:
             self.model.set_class_name(i, edit.text())
         except ValueError:
-            edit.setText(self.model.classes[i])  # an empty name is refused
+            edit.setText(class_name(self.model.classes[i]))  # an empty name is refused
 
     def _set_count(self, n):
         if n == len(self.model.classes):
@@ -118,7 +121,7 @@ class ProbabilitiesPanel(Panel):
         self.model.set_classes(names)
 
     def _default_name(self, i):
-        return self.tr(DEFAULT_NAMES[i])
+        return DEFAULT_NAMES[i]  # model data; shown in the current language by class_name()
 
     # ----------------------------------------------------------- output
     def help_text(self):
@@ -164,10 +167,11 @@ class ProbabilitiesPanel(Panel):
         names = (m.classes, m.true_class)
         if names != self._names_shown:
             self._names_shown = names
-            true_word = self.tr("true")
+            true_template = self.tr("{name} (true)")
+            shown_names = [class_name(name) for name in m.classes]
             ticks = [
-                (i, f"{name} ({true_word})" if i == m.true_class else name)
-                for i, name in enumerate(m.classes)
+                (i, true_template.format(name=name) if i == m.true_class else name)
+                for i, name in enumerate(shown_names)
             ]
             self.plot.getPlotItem().getAxis("bottom").setTicks([ticks, []])
             self.plot.getPlotItem().setXRange(-0.6, n - 0.4, padding=0)
@@ -178,10 +182,10 @@ class ProbabilitiesPanel(Panel):
                 button.setVisible(visible)
                 edit.setVisible(visible)
                 if visible:
-                    button.setText(m.classes[i])
+                    button.setText(shown_names[i])
                     button.setChecked(i == m.true_class)
-                    if edit.text() != m.classes[i]:
-                        edit.setText(m.classes[i])
+                    if edit.text() != shown_names[i]:
+                        edit.setText(shown_names[i])
             self.count.blockSignals(True)
             self.count.setValue(n)
             self.count.blockSignals(False)

@@ -33,6 +33,8 @@ MAX_STEPS = 10_000
 TARGET = 0.1  # a runner has arrived when |y − σ(z)| < TARGET
 TRAIL = 40  # how many recent positions each runner leaves on the curve
 LOG_FLOOR = 1e-300  # a loss of exactly 0 is drawn here, far below the view
+# the race's small plot needs half the loss plot's resolution in [-10, 10]
+RACE_GRID = np.union1d(Z_GRID[np.abs(Z_GRID) > 10.0], np.linspace(-10.0, 10.0, 301))
 
 
 def target_region(y: float):
@@ -308,8 +310,8 @@ class RacePanel(Panel):
             self.lr_spin.setValue(m.learning_rate)
         if m.y != self._curve_y:
             self._curve_y = m.y
-            self.mse_curve.setData(Z_GRID, losses.mse(Z_GRID, m.y))
-            self.ce_curve.setData(Z_GRID, losses.binary_cross_entropy(Z_GRID, m.y))
+            self.mse_curve.setData(RACE_GRID, losses.mse(RACE_GRID, m.y))
+            self.ce_curve.setData(RACE_GRID, losses.binary_cross_entropy(RACE_GRID, m.y))
             lo, hi = target_region(m.y)
             self.goal.setRegion((max(lo, -10 * Z_LIMIT), min(hi, 10 * Z_LIMIT)))
         if self._start != (m.z, m.y, m.learning_rate):

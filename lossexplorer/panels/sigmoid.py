@@ -130,6 +130,7 @@ class SigmoidPanel(Panel):
         layout = QVBoxLayout(self)
         layout.addWidget(self.plot, 1)
         layout.addLayout(row)
+        self._shown = None
         self.retranslate()
         self.refresh()
 
@@ -159,6 +160,10 @@ class SigmoidPanel(Panel):
     def refresh(self):
         """Move the handle, point, guide and label to the model's z."""
         z = self.model.z
+        shown = (z, self._label_template, style.numbers_hidden)
+        if shown == self._shown:  # a change of y or η: nothing here moves
+            return
+        self._shown = shown
         zc = min(max(z, -Z_VIEW), Z_VIEW)
         y_hat = self.model.y_hat
         self.handle.setPos(zc)

@@ -2,827 +2,1043 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../lossexplorer/export.py" line="120"/>
-        <source>Export as PNG…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/export.py" line="121"/>
-        <source>Export as SVG…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/export.py" line="122"/>
-        <source>Copy image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/export.py" line="130"/>
-        <location filename="../../lossexplorer/export.py" line="135"/>
-        <source>Export as PNG</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/export.py" line="130"/>
-        <source>Scale (2 for slides):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/export.py" line="135"/>
-        <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/export.py" line="144"/>
-        <source>Export as SVG</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/export.py" line="144"/>
-        <source>SVG image (*.svg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="289"/>
-        <source>lossexplorer — why classification uses cross-entropy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="291"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="291"/>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="292"/>
-        <source>&amp;Scenarios</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="292"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="293"/>
-        <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="293"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="294"/>
-        <source>Presentation size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="299"/>
-        <source>&amp;Open scenario…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="300"/>
-        <source>&amp;Save scenario…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="301"/>
-        <source>Export window as &amp;PNG…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="302"/>
-        <source>&amp;Copy window image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="303"/>
-        <source>Export numbers as C&amp;SV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="304"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="305"/>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="306"/>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="307"/>
-        <source>Reset to the seed example</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="308"/>
-        <source>&amp;Reset layout</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="309"/>
-        <source>Presentation mode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="310"/>
-        <source>Hide numbers (quiz)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="311"/>
-        <source>Full screen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="312"/>
-        <source>&amp;About lossexplorer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="317"/>
-        <source>Hide every loss value so the class can predict it; press again to reveal.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="319"/>
-        <source>Lessons</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>BinaryLossPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="274"/>
+        <location filename="../../lossexplorer/panels/binary_loss.py" line="+273"/>
+        <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; two losses of the same prediction, over z: MSE ½(y − σ(z))² and binary cross-entropy −[y log ŷ + (1 − y) log(1 − ŷ)]. The slider sets the true label y.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; with y = 1, look left of 0. Cross-entropy keeps rising in a straight line, MSE flattens out at ½. Tick “Show |dL/dz|” (and the log scale): the shaded region is where the model is confidently wrong, and there the MSE gradient vanishes while cross-entropy&apos;s stays near 1. Gradient descent follows the gradient, so MSE learns slowly exactly when the model is most wrong.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;同一个预测的两种损失随 z 的变化：MSE ½(y − σ(z))² 和二分类交叉熵 −[y log ŷ + (1 − y) log(1 − ŷ)]。滑块设置真实标签 y。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;取 y = 1，看 0 的左边。交叉熵沿一条直线不断上升，MSE 却在 ½ 处变平。勾选“显示 |dL/dz|”（再勾选对数坐标）：阴影区域是模型自信地犯错的地方，在那里 MSE 的梯度消失了，而交叉熵的梯度仍接近 1。梯度下降是沿着梯度走的，所以恰恰在模型错得最离谱的时候，MSE 学得最慢。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>z (the logit)</source>
-        <translation type="unfinished"></translation>
+        <translation>z（logit）</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="274"/>
+        <location line="+0"/>
         <source>loss L</source>
-        <translation type="unfinished"></translation>
+        <translation>损失 L</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="276"/>
+        <location line="+2"/>
         <source>|dL/dz|</source>
-        <translation type="unfinished"></translation>
+        <translation>|dL/dz|</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="277"/>
+        <location line="+1"/>
         <source>True label y:</source>
-        <translation type="unfinished"></translation>
+        <translation>真实标签 y：</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="278"/>
+        <location line="+1"/>
         <source>y = {y}</source>
-        <translation type="unfinished"></translation>
+        <translation>y = {y}</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="279"/>
+        <location line="+1"/>
         <source>MSE</source>
-        <translation type="unfinished"></translation>
+        <translation>MSE</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="280"/>
+        <location line="+1"/>
         <source>cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="281"/>
+        <location line="+1"/>
         <source>|dMSE/dz|</source>
-        <translation type="unfinished"></translation>
+        <translation>|dMSE/dz|</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="282"/>
+        <location line="+1"/>
         <source>|dCE/dz|</source>
-        <translation type="unfinished"></translation>
+        <translation>|dCE/dz|</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="283"/>
+        <location line="+1"/>
         <source>MSE gradient
 vanishes here</source>
-        <translation type="unfinished"></translation>
+        <translation>MSE 的梯度
+在这里消失</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="284"/>
+        <location line="+1"/>
         <source>Close-up</source>
-        <translation type="unfinished"></translation>
+        <translation>局部</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="285"/>
+        <location line="+1"/>
         <source>Wide</source>
-        <translation type="unfinished"></translation>
+        <translation>全局</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="286"/>
+        <location line="+1"/>
         <source>z from −1 to 1, as in seed 003</source>
-        <translation type="unfinished"></translation>
+        <translation>z 从 −1 到 1，与原文 003 相同</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="287"/>
+        <location line="+1"/>
         <source>z from −10 to 10</source>
-        <translation type="unfinished"></translation>
+        <translation>z 从 −10 到 10</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="288"/>
+        <location line="+1"/>
         <source>Show |dL/dz|</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 |dL/dz|</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="289"/>
+        <location line="+1"/>
         <source>log scale</source>
-        <translation type="unfinished"></translation>
+        <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="290"/>
+        <location line="+1"/>
         <source>dMSE/dz = {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>dMSE/dz = {value}</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="291"/>
+        <location line="+1"/>
         <source>dCE/dz = {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>dCE/dz = {value}</translation>
     </message>
 </context>
 <context>
     <name>CalculationPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/calculation.py" line="72"/>
+        <location filename="../../lossexplorer/panels/calculation.py" line="+72"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the cross-entropy sum written out with today&apos;s numbers: the one-hot label keeps only the true class&apos;s term, so the loss is −log p&lt;sub&gt;true&lt;/sub&gt;.&lt;/p&gt;&lt;p&gt;Below it, the same loss as one line of PyTorch, with the current logits; Copy puts it on the clipboard to paste into a notebook.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;用当前数值展开的交叉熵求和式：one-hot 标签只留下真实类别那一项，所以损失就是 −log p&lt;sub&gt;true&lt;/sub&gt;。&lt;/p&gt;&lt;p&gt;下面是同一个损失的一行 PyTorch 代码，用的是当前的 logits；点“复制”会把它放到剪贴板，可以直接粘贴到笔记本里运行。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/calculation.py" line="81"/>
+        <location line="+9"/>
         <source>The same in PyTorch (softmax, then −log p of the true class):</source>
-        <translation type="unfinished"></translation>
+        <translation>用 PyTorch 算同一个损失（先做 softmax，再取真实类别的 −log p）：</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/calculation.py" line="83"/>
+        <location line="+2"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/calculation.py" line="84"/>
+        <location line="+1"/>
         <source>Copy this line of PyTorch to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>把这行 PyTorch 代码复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/calculation.py" line="110"/>
+        <location line="+26"/>
         <source>Step {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 步</translation>
+    </message>
+</context>
+<context>
+    <name>ClassNames</name>
+    <message>
+        <location filename="../../lossexplorer/i18n.py" line="+60"/>
+        <source>cat</source>
+        <translation>猫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dog</source>
+        <translation>狗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bird</source>
+        <translation>鸟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fish</source>
+        <translation>鱼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>horse</source>
+        <translation>马</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>frog</source>
+        <translation>青蛙</translation>
     </message>
 </context>
 <context>
     <name>DockTitle</name>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="87"/>
+        <location filename="../../lossexplorer/mainwindow.py" line="+98"/>
         <source>What does this panel show?</source>
-        <translation type="unfinished"></translation>
+        <translation>这个面板展示什么？</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="88"/>
+        <location line="+1"/>
         <source>Float or dock this panel</source>
-        <translation type="unfinished"></translation>
+        <translation>浮动或停靠此面板</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="89"/>
+        <location line="+1"/>
         <source>Close this panel (View menu brings it back)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭此面板（可从“视图”菜单恢复）</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../lossexplorer/export.py" line="+117"/>
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export as SVG…</source>
+        <translation>导出为 SVG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy image</source>
+        <translation>复制图像</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+11"/>
+        <source>Export as PNG</source>
+        <translation>导出为 PNG</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Scale (2 for slides):</source>
+        <translation>放大倍数（做幻灯片用 2）：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export as SVG</source>
+        <translation>导出为 SVG</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
     </message>
 </context>
 <context>
     <name>LogitsPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/logits.py" line="161"/>
+        <location filename="../../lossexplorer/panels/logits.py" line="+161"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the same prediction before the softmax. A network outputs logits z; the softmax turns them into probabilities: divide by the temperature T, take e&lt;sup&gt;z/T&lt;/sup&gt;, divide by the sum.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; drag a logit bar or type a value — the probability bars move too. Adding the same number to every logit changes nothing. Lower T makes the prediction sharper, higher T flattens it.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;softmax 之前的同一个预测。网络输出的是 logits z；softmax 把它们变成概率：先除以温度 T，再取 e&lt;sup&gt;z/T&lt;/sup&gt;，最后除以总和。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;拖动一根 logit 柱子或输入一个数值——概率柱子也会跟着变。给每个 logit 都加上同一个数，结果不变。T 越小预测越尖锐，T 越大预测越平坦。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/logits.py" line="171"/>
+        <location line="+10"/>
         <source>Logits:</source>
-        <translation type="unfinished"></translation>
+        <translation>Logits：</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/logits.py" line="172"/>
+        <location line="+1"/>
         <source>Temperature T:</source>
-        <translation type="unfinished"></translation>
+        <translation>温度 T：</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/logits.py" line="175"/>
+        <location line="+3"/>
         <source>The logits are divided by T before the softmax: small T sharpens, big T flattens.</source>
-        <translation type="unfinished"></translation>
+        <translation>softmax 之前先把 logits 除以 T：T 小则更尖锐，T 大则更平坦。</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/logits.py" line="182"/>
+        <location line="+7"/>
         <source>class</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/logits.py" line="183"/>
+        <location line="+1"/>
         <source>logit &lt;i&gt;z&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>logit &lt;i&gt;z&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/logits.py" line="186"/>
+        <location line="+3"/>
         <source>÷ Σ = &lt;i&gt;p&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>÷ Σ = &lt;i&gt;p&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/logits.py" line="190"/>
+        <location line="+4"/>
         <source>logit</source>
-        <translation type="unfinished"></translation>
+        <translation>logit</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossexplorer/layouts.py" line="31"/>
+        <location filename="../../lossexplorer/layouts.py" line="+31"/>
         <source>Multi-class</source>
-        <translation type="unfinished"></translation>
+        <translation>多分类</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/layouts.py" line="32"/>
+        <location line="+1"/>
         <source>Binary</source>
-        <translation type="unfinished"></translation>
+        <translation>二分类</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/layouts.py" line="33"/>
+        <location line="+1"/>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="359"/>
+        <location filename="../../lossexplorer/mainwindow.py" line="+201"/>
+        <source>lossexplorer — why classification uses cross-entropy</source>
+        <translation>lossexplorer — 为什么分类要用交叉熵</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Scenarios</source>
+        <translation>情景(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presentation size</source>
+        <translation>演示缩放</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open scenario…</source>
+        <translation>打开情景(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save scenario…</source>
+        <translation>保存情景(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export window as &amp;PNG…</source>
+        <translation>将窗口导出为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy window image</source>
+        <translation>复制窗口图像(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export numbers as C&amp;SV…</source>
+        <translation>将数值导出为 CSV(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset to the seed example</source>
+        <translation>恢复原文示例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reset layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presentation mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide numbers (quiz)</source>
+        <translation>隐藏数值（测验）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About lossexplorer</source>
+        <translation>关于 lossexplorer(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hide every loss value so the class can predict it; press again to reveal.</source>
+        <translation>隐藏所有损失值，让学生先预测；再按一次揭晓答案。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Could not open the scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开情景</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="361"/>
+        <location line="+2"/>
         <source>Opened {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="369"/>
+        <location line="+8"/>
         <source>Could not save the scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存情景</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="371"/>
+        <location line="+2"/>
         <source>Saved {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="376"/>
+        <location line="+5"/>
         <source>Open scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>打开情景</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="376"/>
-        <location filename="../../lossexplorer/mainwindow.py" line="386"/>
+        <location line="+0"/>
+        <location line="+10"/>
         <source>lossexplorer scenarios (*.lossx)</source>
-        <translation type="unfinished"></translation>
+        <translation>lossexplorer 情景 (*.lossx)</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="384"/>
+        <location line="-2"/>
         <source>Save scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>保存情景</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="395"/>
+        <location line="+11"/>
         <source>Export window as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>将窗口导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="395"/>
+        <location line="+0"/>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="398"/>
-        <location filename="../../lossexplorer/mainwindow.py" line="408"/>
+        <location line="+3"/>
+        <location line="+10"/>
         <source>Could not export</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="402"/>
+        <location line="-6"/>
         <source>Export numbers as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>将数值导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="402"/>
+        <location line="+0"/>
         <source>CSV file (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="470"/>
+        <location line="+11"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>&lt;h3&gt;lossexplorer {version}&lt;/h3&gt;&lt;p&gt;Shows why classification uses cross-entropy: drag the probabilities, slide the label, and watch −log p and MSE side by side.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;lossexplorer {version}&lt;/h3&gt;&lt;p&gt;演示分类为什么要用交叉熵：拖动概率、滑动标签，并排观察 −log p 和 MSE 的变化。&lt;/p&gt;&lt;p&gt;自由软件，采用 MIT 许可证。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="475"/>
+        <location line="+9"/>
         <source>About lossexplorer</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 lossexplorer</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="502"/>
+        <location line="+28"/>
         <source>The saved window layout could not be read; using the default layout.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Panel</name>
-    <message>
-        <location filename="../../lossexplorer/panels/base.py" line="64"/>
-        <source>About this panel</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取保存的窗口布局，已改用默认布局。</translation>
     </message>
 </context>
 <context>
     <name>Panels</name>
     <message>
-        <location filename="../../lossexplorer/panels/__init__.py" line="34"/>
+        <location filename="../../lossexplorer/panels/__init__.py" line="+34"/>
         <source>Probabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>概率</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/__init__.py" line="38"/>
+        <location line="+4"/>
         <source>Loss readout</source>
-        <translation type="unfinished"></translation>
+        <translation>损失读数</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/__init__.py" line="39"/>
+        <location line="+1"/>
         <source>Logits and softmax</source>
-        <translation type="unfinished"></translation>
+        <translation>Logits 与 softmax</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/__init__.py" line="40"/>
+        <location line="+1"/>
         <source>Penalty curves</source>
-        <translation type="unfinished"></translation>
+        <translation>惩罚曲线</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/__init__.py" line="41"/>
+        <location line="+1"/>
         <source>Calculation</source>
-        <translation type="unfinished"></translation>
+        <translation>计算过程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sigmoid</source>
+        <translation>Sigmoid 函数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MSE vs cross-entropy</source>
+        <translation>MSE 与交叉熵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cross-entropy over ŷ</source>
+        <translation>交叉熵随 ŷ 的变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient-descent race</source>
+        <translation>梯度下降赛跑</translation>
     </message>
 </context>
 <context>
     <name>PenaltyPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/penalty.py" line="92"/>
+        <location filename="../../lossexplorer/panels/penalty.py" line="+90"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the penalty each loss gives as a function of p, the probability of the true class. The dots are the current prediction; the open circles are the seed&apos;s table (p = 0.99, 0.5, 0.1, 0.01).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; drag the true bar towards 0. −log p rises without limit; 1 − p and the Brier score stay below 1 and 2. The chart stops at 5 and says when the dot is above it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;It shows:&lt;/b&gt; cross-entropy punishes confident mistakes far harder.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;每种损失给出的惩罚，横轴 p 是真实类别的概率。实心点是当前的预测；空心圆是原文表格里的几个点（p = 0.99、0.5、0.1、0.01）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;把真实类别的柱子拖向 0。−log p 无限上升；1 − p 和 Brier 分数分别不会超过 1 和 2。图表只画到 5，点超出时会有文字提示。&lt;/p&gt;&lt;p&gt;&lt;b&gt;结论：&lt;/b&gt;交叉熵对自信的错误惩罚得重得多。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/penalty.py" line="103"/>
+        <location line="+11"/>
         <source>p = probability of the true class</source>
-        <translation type="unfinished"></translation>
+        <translation>p = 真实类别的概率</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/penalty.py" line="103"/>
+        <location line="+0"/>
         <source>penalty</source>
-        <translation type="unfinished"></translation>
+        <translation>惩罚</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/penalty.py" line="106"/>
+        <location line="+3"/>
         <source>cross-entropy −log p</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉熵 −log p</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/penalty.py" line="107"/>
+        <location line="+1"/>
         <source>naive 1 − p</source>
-        <translation type="unfinished"></translation>
+        <translation>朴素的 1 − p</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/penalty.py" line="108"/>
+        <location line="+1"/>
         <source>Brier score</source>
-        <translation type="unfinished"></translation>
+        <translation>Brier 分数</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/penalty.py" line="127"/>
+        <location line="+19"/>
         <source>↑ −log p = ∞, off the top of the chart:
 p = 0 can never be forgiven.</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ −log p = ∞，超出图表顶部：
+p = 0 绝不可原谅。</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/penalty.py" line="130"/>
+        <location line="+3"/>
         <source>↑ −log p = {ce} is off the top of the chart
 (the view stops at {top}).</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ −log p = {ce}，超出图表顶部
+（纵轴只画到 {top}）。</translation>
     </message>
 </context>
 <context>
     <name>ProbabilitiesPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/probabilities.py" line="127"/>
+        <location filename="../../lossexplorer/panels/probabilities.py" line="+130"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the model&apos;s prediction for one picture — one bar per class, the heights add up to 1. The green bar is the true class.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; drag the true class&apos;s bar down towards 0 and watch the cross-entropy explode, while 1 − p only creeps up to 1. Click a bar and use ↑/↓ for steps of 0.01 (Shift: 0.1). Choose the true class below, rename the classes, or use up to 6.&lt;/p&gt;&lt;p&gt;&lt;b&gt;It shows:&lt;/b&gt; only the true class&apos;s probability matters for cross-entropy; the other bars just share what is left.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;模型对一张图片的预测——每个类别一根柱子，高度加起来等于 1。绿色柱子是真实类别。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;把真实类别的柱子往下拖向 0，看交叉熵爆炸式增长，而 1 − p 最多只慢慢涨到 1。点击一根柱子后可以用 ↑/↓ 每次调 0.01（按住 Shift：0.1）。在下方可以选择真实类别、给类别改名，或者最多用 6 个类别。&lt;/p&gt;&lt;p&gt;&lt;b&gt;结论：&lt;/b&gt;交叉熵只看真实类别的概率；其他柱子只是分掉剩下的部分。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/probabilities.py" line="138"/>
+        <location line="+11"/>
         <source>The picture really is a:</source>
-        <translation type="unfinished"></translation>
+        <translation>图片其实是：</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/probabilities.py" line="139"/>
+        <location line="+1"/>
         <source>Class names:</source>
-        <translation type="unfinished"></translation>
+        <translation>类别名称：</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/probabilities.py" line="140"/>
+        <location line="+1"/>
         <source>Classes:</source>
-        <translation type="unfinished"></translation>
+        <translation>类别数：</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/probabilities.py" line="143"/>
+        <location line="+3"/>
         <source>Drag a bar (or click it and press ↑/↓, Shift for bigger steps): the other bars rescale so the total stays 1. Drags snap to 0.01; hold Ctrl for any value.</source>
-        <translation type="unfinished"></translation>
+        <translation>拖动柱子（或点击后按 ↑/↓，按住 Shift 步子更大）：其他柱子按比例缩放，总和保持为 1。拖动以 0.01 为单位对齐；按住 Ctrl 可取任意值。</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/probabilities.py" line="147"/>
+        <location line="+4"/>
         <source>probability</source>
-        <translation type="unfinished"></translation>
+        <translation>概率</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/probabilities.py" line="167"/>
-        <source>true</source>
-        <translation type="unfinished"></translation>
+        <location line="+20"/>
+        <source>{name} (true)</source>
+        <translation>{name}（真实）</translation>
     </message>
 </context>
 <context>
     <name>ProbabilityLossPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/ce_prob.py" line="100"/>
+        <location filename="../../lossexplorer/panels/ce_prob.py" line="+95"/>
+        <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the loss as a function of the prediction ŷ itself. The two thin curves are the two halves of cross-entropy: −log ŷ when the label is 1 and −log(1 − ŷ) when it is 0. The thick curve is the combination for the current y; the orange one is MSE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; move ŷ towards the wrong end: cross-entropy shoots up without limit, MSE never exceeds ½.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;损失作为预测值 ŷ 本身的函数。两条细曲线是交叉熵的两半：标签为 1 时是 −log ŷ，标签为 0 时是 −log(1 − ŷ)。粗曲线是当前 y 对应的组合；橙色的是 MSE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;把 ŷ 移向错误的一端：交叉熵无限飙升，MSE 却永远不超过 ½。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>ŷ (predicted probability of class 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ŷ（预测为类别 1 的概率）</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/ce_prob.py" line="100"/>
+        <location line="+0"/>
         <source>loss L</source>
-        <translation type="unfinished"></translation>
+        <translation>损失 L</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/ce_prob.py" line="102"/>
+        <location line="+2"/>
         <source>cross-entropy (current y)</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉熵（当前 y）</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/ce_prob.py" line="103"/>
+        <location line="+1"/>
         <source>MSE</source>
-        <translation type="unfinished"></translation>
+        <translation>MSE</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/ce_prob.py" line="104"/>
+        <location line="+1"/>
         <source>−log ŷ  (y = 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>−log ŷ（y = 1）</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/ce_prob.py" line="105"/>
+        <location line="+1"/>
         <source>−log(1 − ŷ)  (y = 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>−log(1 − ŷ)（y = 0）</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/ce_prob.py" line="106"/>
+        <location line="+1"/>
         <source>ŷ = σ(z) = {y_hat}</source>
-        <translation type="unfinished"></translation>
+        <translation>ŷ = σ(z) = {y_hat}</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/ce_prob.py" line="107"/>
+        <location line="+1"/>
         <source>cross-entropy = {ce}</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉熵 = {ce}</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/ce_prob.py" line="108"/>
+        <location line="+1"/>
         <source>MSE = {mse}</source>
-        <translation type="unfinished"></translation>
+        <translation>MSE = {mse}</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/ce_prob.py" line="110"/>
-        <source>▲ The point is above the top of the plot: cross-entropy = {ce} at ŷ = {y_hat}.</source>
-        <translation type="unfinished"></translation>
+        <location line="+1"/>
+        <source>▲ off the plot</source>
+        <translation>▲ 超出图外</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../lossexplorer/i18n.py" line="+135"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File Folder</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shortcut</source>
+        <comment>All other platforms</comment>
+        <translation>快捷方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alias</source>
+        <comment>macOS Finder</comment>
+        <translation>替身</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location line="-10"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
     <name>RacePanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="219"/>
+        <location filename="../../lossexplorer/panels/race.py" line="+210"/>
+        <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; plain gradient descent on z, twice from the same start with the same learning rate: once following the MSE gradient, once the cross-entropy gradient. Left: the two runners on their loss curves; right: the loss after each step.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; press Play from the confidently wrong start (z = −6, y = 1). Cross-entropy reaches the goal (|y − σ(z)| &amp;lt; 0.1, the shaded band) in a few steps; MSE crawls for hundreds. Change the learning rate and race again.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;对 z 做最普通的梯度下降，从同一个起点、用同一个学习率跑两遍：一遍沿 MSE 的梯度，一遍沿交叉熵的梯度。左图：两名选手在各自的损失曲线上；右图：每一步之后的损失。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;从自信地犯错的起点（z = −6，y = 1）按“▶ 播放”。交叉熵几步就到达终点（|y − σ(z)| &amp;lt; 0.1，即阴影带）；MSE 却要爬上几百步。换一个学习率，再比一次。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>z (the logit)</source>
-        <translation type="unfinished"></translation>
+        <translation>z（logit）</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="219"/>
+        <location line="+0"/>
         <source>loss L</source>
-        <translation type="unfinished"></translation>
+        <translation>损失 L</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="220"/>
+        <location line="+1"/>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="220"/>
+        <location line="+0"/>
         <source>loss L (log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>损失 L（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="221"/>
+        <location line="+1"/>
         <source>Confidently wrong start</source>
-        <translation type="unfinished"></translation>
+        <translation>自信犯错的起点</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="222"/>
+        <location line="+1"/>
         <source>z = −6 and y = 1: sure of the wrong answer</source>
-        <translation type="unfinished"></translation>
+        <translation>z = −6 且 y = 1：对错误答案深信不疑</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="223"/>
+        <location line="+1"/>
         <source>Learning rate η:</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率 η：</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="224"/>
+        <location line="+1"/>
         <source>Speed of the animation, in steps per second</source>
-        <translation type="unfinished"></translation>
+        <translation>动画速度，单位为每秒步数</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="225"/>
-        <source>{n} steps/s</source>
-        <translation type="unfinished"></translation>
+        <location line="+1"/>
+        <source> steps/s</source>
+        <translation> 步/秒</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="226"/>
+        <location line="+1"/>
         <source>▶ Play</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ 播放</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="227"/>
+        <location line="+1"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="228"/>
+        <location line="+1"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="229"/>
+        <location line="+1"/>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="230"/>
-        <source>step {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lossexplorer/panels/race.py" line="231"/>
+        <location line="+1"/>
         <source>{name}: reached after {n} steps</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：{n} 步后到达</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="232"/>
-        <source>{name}: not yet</source>
-        <translation type="unfinished"></translation>
+        <location line="+1"/>
+        <source>{name}: not yet (step {n})</source>
+        <translation>{name}：尚未到达（第 {n} 步）</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="233"/>
+        <location line="+1"/>
         <source>MSE</source>
-        <translation type="unfinished"></translation>
+        <translation>MSE</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="233"/>
+        <location line="+0"/>
         <source>Cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉熵</translation>
     </message>
 </context>
 <context>
     <name>ReadoutPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/readout.py" line="61"/>
+        <location filename="../../lossexplorer/panels/readout.py" line="+59"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; three ways to score the same prediction.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cross-entropy&lt;/b&gt; −log p&lt;sub&gt;true&lt;/sub&gt;: what PyTorch&apos;s F.cross_entropy computes. &lt;b&gt;1 − p&lt;/b&gt;: the naive penalty. &lt;b&gt;Brier score&lt;/b&gt;: the squared distance between the probabilities and the one-hot label.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; make the model confidently wrong (p&lt;sub&gt;true&lt;/sub&gt; = 0.01). 1 − p barely changes (0.99), −log p jumps to 4.6 — and to ∞ at p = 0.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;给同一个预测打分的三种方法。&lt;/p&gt;&lt;p&gt;&lt;b&gt;交叉熵&lt;/b&gt; −log p&lt;sub&gt;true&lt;/sub&gt;：就是 PyTorch 的 F.cross_entropy 算出的值。&lt;b&gt;1 − p&lt;/b&gt;：朴素的惩罚。&lt;b&gt;Brier 分数&lt;/b&gt;：概率与 one-hot 标签之间距离的平方。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;让模型自信地犯错（p&lt;sub&gt;true&lt;/sub&gt; = 0.01）。1 − p 几乎不变（0.99），−log p 却跳到 4.6——p = 0 时更是变成 ∞。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/readout.py" line="71"/>
+        <location line="+10"/>
         <source>Cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/readout.py" line="72"/>
-        <source>Naive penalty 1 − p</source>
-        <translation type="unfinished"></translation>
+        <location line="+1"/>
+        <source>Naive penalty</source>
+        <translation>朴素惩罚</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/readout.py" line="73"/>
+        <location line="+1"/>
         <source>Brier score</source>
-        <translation type="unfinished"></translation>
+        <translation>Brier 分数</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/readout.py" line="90"/>
+        <location line="+17"/>
         <source>p = 0 for the true class: the model has completely ruled out the right answer, so the loss is infinite. A model must never do that.</source>
-        <translation type="unfinished"></translation>
+        <translation>真实类别的 p = 0：模型完全否认了正确答案，所以损失为无穷大。绝不允许模型这样做。</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/readout.py" line="96"/>
+        <location line="+6"/>
         <source>Numbers hidden: predict the loss, then reveal.</source>
-        <translation type="unfinished"></translation>
+        <translation>数值已隐藏：先预测损失，再揭晓答案。</translation>
     </message>
 </context>
 <context>
     <name>Scenarios</name>
     <message>
-        <location filename="../../lossexplorer/scenarios.py" line="57"/>
+        <location filename="../../lossexplorer/scenarios.py" line="+57"/>
         <source>Seed example: cat 0.7 / dog 0.2 / bird 0.1</source>
-        <translation type="unfinished"></translation>
+        <translation>原文示例：猫 0.7 / 狗 0.2 / 鸟 0.1</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/scenarios.py" line="59"/>
+        <location line="+2"/>
         <source>Seed&apos;s wrong example: 0.1 / 0.8 / 0.1</source>
-        <translation type="unfinished"></translation>
+        <translation>原文的错误示例：0.1 / 0.8 / 0.1</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/scenarios.py" line="61"/>
+        <location line="+2"/>
         <source>Uniform: no idea</source>
-        <translation type="unfinished"></translation>
+        <translation>均匀分布：毫无头绪</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/scenarios.py" line="63"/>
+        <location line="+2"/>
         <source>Confident and right</source>
-        <translation type="unfinished"></translation>
+        <translation>自信且正确</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/scenarios.py" line="65"/>
+        <location line="+2"/>
         <source>Confident and wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>自信但错误</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/scenarios.py" line="68"/>
+        <location line="+3"/>
         <source>Binary: y = 1, z = −6 (confidently wrong)</source>
-        <translation type="unfinished"></translation>
+        <translation>二分类：y = 1，z = −6（自信地犯错）</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/scenarios.py" line="70"/>
+        <location line="+2"/>
         <source>Binary: y = 1, z = 0 (unsure)</source>
-        <translation type="unfinished"></translation>
+        <translation>二分类：y = 1，z = 0（拿不准）</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/scenarios.py" line="73"/>
+        <location line="+3"/>
         <source>Binary: y = 1, z = +6 (confidently right)</source>
-        <translation type="unfinished"></translation>
+        <translation>二分类：y = 1，z = +6（自信且正确）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The file contains {0}, which is not a number a scenario can hold.</source>
+        <translation>文件中含有 {0}，这不是情景可以保存的数值。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The file is too large to be a lossexplorer scenario.</source>
+        <translation>文件太大，不可能是 lossexplorer 情景文件。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file is nested too deeply to be a scenario.</source>
+        <translation>文件嵌套层数太深，不可能是情景文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file is damaged or not a scenario (JSON error at line {0}).</source>
+        <translation>文件已损坏或不是情景文件（第 {0} 行有 JSON 错误）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This is not a lossexplorer scenario file.</source>
+        <translation>这不是 lossexplorer 情景文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The scenario file has no valid format version.</source>
+        <translation>情景文件没有有效的格式版本号。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The scenario was saved by a newer lossexplorer (format {0}); this one reads format {1}.</source>
+        <translation>该情景由较新版本的 lossexplorer 保存（格式 {0}）；当前版本只能读取格式 {1}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The scenario file holds no state.</source>
+        <translation>情景文件中没有任何状态。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The scenario has an unknown entry {0}.</source>
+        <translation>情景中有未知的条目 {0}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The scenario&apos;s {0} has the wrong type.</source>
+        <translation>情景中 {0} 的类型不对。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The scenario&apos;s {0} is far too long.</source>
+        <translation>情景中的 {0} 太长了。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The scenario&apos;s {0} holds values of the wrong type.</source>
+        <translation>情景中的 {0} 含有类型不对的值。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The scenario&apos;s {0} holds a value that is not finite.</source>
+        <translation>情景中的 {0} 含有不是有限数的值。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The file could not be read: {0}.</source>
+        <translation>无法读取文件：{0}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file is not text: it is not a lossexplorer scenario.</source>
+        <translation>这不是文本文件，因此不是 lossexplorer 情景文件。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The scenario holds an impossible value: {0}</source>
+        <translation>情景中含有不可能的值：{0}</translation>
     </message>
 </context>
 <context>
     <name>SigmoidPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/sigmoid.py" line="185"/>
+        <location filename="../../lossexplorer/panels/sigmoid.py" line="+141"/>
+        <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the sigmoid ŷ = σ(z) = 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;), which turns the network&apos;s last number z (the logit) into a probability between 0 and 1. The dashed lines are the asymptotes 0 and 1: σ gets close but never reaches them.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; drag the line (or anywhere on the plot), or type z. At z = −6 the model says ŷ = 0.002: if the picture really is a cat (y = 1), it is confidently wrong. Notice how flat σ is out there — that flatness is what slows MSE down.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;Sigmoid 函数 ŷ = σ(z) = 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;)，它把网络最后输出的那个数 z（logit）变成 0 到 1 之间的概率。两条虚线是渐近线 0 和 1：σ 无限接近它们，但永远达不到。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;拖动竖线（或在图上任意位置拖动），或者输入 z。z = −6 时模型给出 ŷ = 0.002：如果图片其实是猫（y = 1），它就是自信地犯了错。注意那一段 σ 有多平——正是这种平坦让 MSE 学得很慢。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>z (the logit)</source>
-        <translation type="unfinished"></translation>
+        <translation>z（logit）</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/sigmoid.py" line="185"/>
+        <location line="+0"/>
         <source>ŷ = σ(z)</source>
-        <translation type="unfinished"></translation>
+        <translation>ŷ = σ(z)</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/sigmoid.py" line="186"/>
+        <location line="+1"/>
         <source>z =</source>
-        <translation type="unfinished"></translation>
+        <translation>z =</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/sigmoid.py" line="187"/>
+        <location line="+1"/>
         <source>Drag the line (or anywhere on the plot), or type z.</source>
-        <translation type="unfinished"></translation>
+        <translation>拖动竖线（或图上任意位置），或者输入 z。</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/sigmoid.py" line="188"/>
+        <location line="+1"/>
         <source>z = {z}
 ŷ = σ(z) = {y_hat}</source>
-        <translation type="unfinished"></translation>
+        <translation>z = {z}
+ŷ = σ(z) = {y_hat}</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/sigmoid.py" line="189"/>
+        <location line="+1"/>
         <source>z = {z}  (← off the plot)
 ŷ = σ(z) = {y_hat}</source>
-        <translation type="unfinished"></translation>
+        <translation>z = {z}（← 超出图外）
+ŷ = σ(z) = {y_hat}</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/panels/sigmoid.py" line="190"/>
+        <location line="+1"/>
         <source>z = {z}  (off the plot →)
 ŷ = σ(z) = {y_hat}</source>
-        <translation type="unfinished"></translation>
+        <translation>z = {z}（超出图外 →）
+ŷ = σ(z) = {y_hat}</translation>
     </message>
 </context>
 </TS>
