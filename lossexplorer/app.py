@@ -125,7 +125,12 @@ def self_test() -> int:
     _settle()
     for spec in PANELS:
         dock = window.docks.get(spec.key)
-        if dock is None or dock.widget() is None:
+        try:
+            panel = window.panels[spec.key]  # builds a panel of another lesson
+        except Exception as e:  # noqa: BLE001 - the self-test reports every failure
+            failures.append(f"panel {spec.key!r} cannot be built: {e!r}")
+            continue
+        if dock is None or dock.widget() is None or dock.widget().widget() is not panel:
             failures.append(f"panel {spec.key!r} is missing")
         elif spec.key in window.lesson_keys(window.lesson) and not dock.isVisibleTo(window):
             failures.append(f"panel {spec.key!r} of the {window.lesson} lesson is not shown")

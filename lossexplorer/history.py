@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 _GESTURE_ID = 1
+# Enough for a lesson; each step holds two small snapshots of the state.
+UNDO_LIMIT = 200
 
 
 class StateChange(QUndoCommand):
@@ -51,7 +53,7 @@ class History(QObject):
         super().__init__(parent)
         self.model = model
         self.stack = QUndoStack(self)
-        self.stack.setUndoLimit(1000)
+        self.stack.setUndoLimit(UNDO_LIMIT)
         self._snapshot = model.state()
         self._applying = False
         model.changed.connect(self._on_changed)

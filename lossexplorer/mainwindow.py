@@ -28,6 +28,7 @@ from lossexplorer.panels import PANELS
 LAYOUT_VERSION = 3
 DEFAULT_SIZE = (1280, 800)
 PRESENTATION_SCALES = (1.4, 1.6, 2.0)
+SPECS = {spec.key: spec for spec in PANELS}
 KNOWN_SETTINGS = {"window/lesson", "window/geometry", "window/state", "language"}
 
 
@@ -116,6 +117,17 @@ class DockTitle(QWidget):
         self.help_box.open()
 
 
+class _Panels(dict):
+    """The window's panels by key; a panel not built yet is built when asked for."""
+
+    def __init__(self, window):
+        super().__init__()
+        self.window = window
+
+    def __missing__(self, key):
+        return self.window._build_panel(SPECS[key])
+
+
 class MainWindow(QMainWindow):
     """lossexplorer's window: dockable panels that all share one model."""
 
@@ -139,7 +151,7 @@ class MainWindow(QMainWindow):
             | QMainWindow.DockOption.AllowNestedDocks
         )
         self.docks: dict[str, QDockWidget] = {}
-        self.panels = {}
+        self.panels = _Panels(self)
         self.create_docks()
         self.create_actions()
         self.create_menus()
@@ -150,7 +162,10 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------- build
     def create_docks(self):
-        """Build one dock per registered panel."""
+        """One dock per registered panel; a panel is built when its dock is first shown.
+
+        Building only the current lesson's panels keeps start-up fast.
+        """
         for spec in PANELS:
             dock = QDockWidget(self)
             dock.setObjectName(spec.key)
@@ -159,8 +174,9 @@ class MainWindow(QMainWindow):
                 | QDockWidget.DockWidgetFeature.DockWidgetMovable
                 | QDockWidget.DockWidgetFeature.DockWidgetFloatable
             )
+            dock.setTitleBarWidget(DockTitle(dock, lambda key=spec.key: self.panels[key]))
+            dock.visibilityChanged.connect(lambda shown, key=spec.key: shown and self.panels[key])
             self.docks[spec.key] = dock
-            self._build_panel(spec)
             self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
 
     def _build_panel(self, spec):
@@ -168,20 +184,21 @@ class MainWindow(QMainWindow):
         dock = self.docks[spec.key]
         old = dock.widget()
         dock.setWidget(PanelScroll(panel))
-        old_title = dock.titleBarWidget()
-        dock.setTitleBarWidget(DockTitle(dock, lambda key=spec.key: self.panels[key]))
-        if old_title is not None:
-            old_title.deleteLater()
         if old is not None:
-            self.panels[spec.key].detach()
+            self.panels.pop(spec.key).detach()
             old.deleteLater()
+            old_title = dock.titleBarWidget()  # rebuilt at the new scale
+            dock.setTitleBarWidget(DockTitle(dock, lambda key=spec.key: self.panels[key]))
+            old_title.deleteLater()
         self.panels[spec.key] = panel
+        return panel
 
     def rebuild_panels(self):
-        """Build every panel again (after the scale changed), keeping the layout."""
+        """Build the panels again (after the scale changed), keeping the layout."""
         state = self.saveState(LAYOUT_VERSION)
         for spec in PANELS:
-            self._build_panel(spec)
+            if spec.key in self.panels:
+                self._build_panel(spec)
         self.restoreState(state, LAYOUT_VERSION)
 
     def _action(self, slot, shortcut=None, checkable=False):
@@ -357,6 +374,8 @@ class MainWindow(QMainWindow):
 
     def arrange(self, lesson: str):
         """Show a lesson's docks in its default arrangement; hide the rest."""
+        for key in layouts.lesson_keys(lesson):
+            self.panels[key]  # noqa: B018 - built before the layout measures it
         layouts.arrange(self, self.docks, lesson)
         self.lesson = lesson
         self.lesson_actions[lesson].setChecked(True)
