@@ -145,12 +145,13 @@ class MainWindow(QMainWindow):
         self._about_box = None
         self.setObjectName("MainWindow")
         self.setDockNestingEnabled(True)
+        # No AnimatedDocks: a lesson switch should be instant, and Qt leaves
+        # an animation (and a tab bar) behind for every dock it moves.
         self.setDockOptions(
-            QMainWindow.DockOption.AnimatedDocks
-            | QMainWindow.DockOption.AllowTabbedDocks
-            | QMainWindow.DockOption.AllowNestedDocks
+            QMainWindow.DockOption.AllowTabbedDocks | QMainWindow.DockOption.AllowNestedDocks
         )
         self.docks: dict[str, QDockWidget] = {}
+        self._lesson_states = {}
         self.panels = _Panels(self)
         self.create_docks()
         self.create_actions()
@@ -376,7 +377,12 @@ class MainWindow(QMainWindow):
         """Show a lesson's docks in its default arrangement; hide the rest."""
         for key in layouts.lesson_keys(lesson):
             self.panels[key]  # noqa: B018 - built before the layout measures it
-        layouts.arrange(self, self.docks, lesson)
+        cached = self._lesson_states.get((lesson, self.size().toTuple()))
+        if cached is None or not self.restoreState(cached, LAYOUT_VERSION):
+            layouts.arrange(self, self.docks, lesson)
+            # Arranged once, then restored: re-tabifying the docks on every
+            # switch would leave Qt's old tab bars behind each time.
+            self._lesson_states[(lesson, self.size().toTuple())] = self.saveState(LAYOUT_VERSION)
         self.lesson = lesson
         self.lesson_actions[lesson].setChecked(True)
 
