@@ -154,6 +154,8 @@ def widget_strings(root: QWidget):
 
 
 def window_strings(window: MainWindow):
+    for spec in PANELS:  # panels of other lessons are built on demand: build them all
+        window.panels[spec.key]  # noqa: B018
     yield "window title", window.windowTitle()
     for action in window.menuBar().actions():
         yield from action_strings(action, "menu bar")
