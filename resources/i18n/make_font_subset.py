@@ -37,6 +37,8 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from lossexplorer.i18n import CJK_RANGES  # one definition: the app and the subset agree
+
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILES = sorted((ROOT / "resources" / "i18n").glob("lossexplorer_*.ts"))
 OUT = ROOT / "lossexplorer" / "fonts" / "lossexplorer-cjk-subset.ttf"
@@ -65,16 +67,6 @@ QT_CONTEXTS = (
     "QShortcut",
 )
 ASCII = {chr(c) for c in range(0x20, 0x7F)}
-# Must match lossexplorer.i18n.CJK_RANGES (the test checks the font against it).
-CJK_RANGES = (
-    (0x2E80, 0x303F),
-    (0x3040, 0x30FF),
-    (0x3400, 0x4DBF),
-    (0x4E00, 0x9FFF),
-    (0xF900, 0xFAFF),
-    (0xFE30, 0xFE4F),
-    (0xFF00, 0xFFEF),
-)
 
 
 def cjk(text: str) -> set[str]:
