@@ -28,11 +28,14 @@ from PySide6.QtWidgets import (
 from lossexplorer import losses, style
 from lossexplorer.formatting import MINUS, fmt_number, fmt_power
 from lossexplorer.model import Z_LIMIT
-from lossexplorer.panels.base import Panel
-from lossexplorer.plotkit import add_marker, fix_size, make_plot
+from lossexplorer.panels.base import Panel, set_text
+from lossexplorer.plotkit import add_live_curve, add_marker, fix_size, make_plot
 
-_TAIL = 10.0 * np.logspace(0.0, math.log10(Z_LIMIT / 10.0), 121)[1:]
-Z_GRID = np.concatenate([-_TAIL[::-1], np.linspace(-10.0, 10.0, 601), _TAIL])
+_TAIL = 10.0 * np.logspace(0.0, math.log10(Z_LIMIT / 10.0), 61)[1:]
+# about two pixels a step on a maximised plot, finer in seed 003's close-up
+Z_GRID = np.concatenate(
+    [-_TAIL[::-1], np.union1d(np.linspace(-10.0, 10.0, 401), np.linspace(-1.0, 1.0, 101)), _TAIL]
+)
 VIEWS = {"close": (-1.0, 1.0), "wide": (-10.0, 10.0)}
 LOG_FLOOR = -1000.0  # stands in for log10(0) = -inf (an exact zero gradient)
 WRONG_BY = 0.9  # "confidently wrong": |y - σ(z)| > WRONG_BY
@@ -181,10 +184,8 @@ class BinaryLossPanel(Panel):
         self.annotation.setFont(style.font(style.BASE_POINT_SIZE, bold=True))
         item.addItem(self.annotation)
         self.legend = _legend(self.view_box)
-        self.mse_curve = pg.PlotDataItem(pen=style.pen(style.MSE))
-        self.ce_curve = pg.PlotDataItem(pen=style.pen(style.CE))
-        for it in (self.mse_curve, self.ce_curve):
-            item.addItem(it)
+        self.mse_curve = add_live_curve(item, style.pen(style.MSE))
+        self.ce_curve = add_live_curve(item, style.pen(style.CE))
         self.mse_marker = add_marker(item, style.MSE, 16)
         self.ce_marker = add_marker(item, style.CE, 16)
         self.legend.addItem(self.mse_curve, "")
@@ -200,11 +201,8 @@ class BinaryLossPanel(Panel):
         self.overlay.setXLink(item)
         self.view_box.sigResized.connect(self._sync_overlay)
         grad_pen = Qt.PenStyle.DashLine
-        self.mse_grad_curve = pg.PlotDataItem(pen=style.pen(style.MSE, 3, grad_pen))
-        self.ce_grad_curve = pg.PlotDataItem(pen=style.pen(style.CE, 3, grad_pen))
-        style.cache(self.mse_curve, self.ce_curve, self.mse_grad_curve, self.ce_grad_curve)
-        for it in (self.mse_grad_curve, self.ce_grad_curve):
-            self.overlay.addItem(it)
+        self.mse_grad_curve = add_live_curve(self.overlay, style.pen(style.MSE, 3, grad_pen))
+        self.ce_grad_curve = add_live_curve(self.overlay, style.pen(style.CE, 3, grad_pen))
         self.mse_grad_marker = add_marker(self.overlay, style.MSE, 13, "d")
         self.ce_grad_marker = add_marker(self.overlay, style.CE, 13, "d")
         self.grad_legend = _legend(self.view_box)
@@ -316,15 +314,17 @@ class BinaryLossPanel(Panel):
         self.mse_marker.setPos(z, self.model.mse)
         self.ce_marker.setPos(z, self.model.bce)
         self._update_gradient_markers()
-        self.mse_grad_label.setText(
-            self._mse_grad_template.format(value=style.shown(gradient_text("mse", z, y)))
+        set_text(
+            self.mse_grad_label,
+            self._mse_grad_template.format(value=style.shown(gradient_text("mse", z, y))),
         )
-        self.ce_grad_label.setText(
-            self._ce_grad_template.format(value=style.shown(gradient_text("ce", z, y)))
+        set_text(
+            self.ce_grad_label,
+            self._ce_grad_template.format(value=style.shown(gradient_text("ce", z, y))),
         )
         with QSignalBlocker(self.y_slider):
             self.y_slider.setValue(round(y * 100))
-        self.y_value.setText(self._y_template.format(y=fmt_number(y, 2)))
+        set_text(self.y_value, self._y_template.format(y=fmt_number(y, 2)))
 
     def _update_curves(self):
         """Recompute every curve for the model's y (once per y change)."""

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from lossexplorer import losses, style
 from lossexplorer.formatting import fmt_number, fmt_power, fmt_y_hat
-from lossexplorer.panels.base import Panel
-from lossexplorer.plotkit import add_marker, fix_size, make_plot
+from lossexplorer.panels.base import Panel, set_text
+from lossexplorer.plotkit import add_live_curve, add_marker, fix_size, make_plot
 
 _EDGE = 1e-4
-P_GRID = np.asarray(losses.sigmoid(np.linspace(math.log(_EDGE), -math.log(_EDGE), 500)))
+P_GRID = np.asarray(losses.sigmoid(np.linspace(math.log(_EDGE), -math.log(_EDGE), 301)))
 Y_TOP = 5.0
 
 
@@ -57,8 +57,8 @@ class ProbabilityLossPanel(Panel):
             losses.binary_cross_entropy_prob(P_GRID, 0.0),
             pen=style.pen(style.OKABE_ITO["sky"], 2.5, Qt.PenStyle.DotLine),
         )
-        self.ce_curve = item.plot(pen=style.pen(style.CE, 5))
-        self.mse_curve = item.plot(pen=style.pen(style.MSE, 3))
+        self.ce_curve = add_live_curve(item, style.pen(style.CE, 5))
+        self.mse_curve = add_live_curve(item, style.pen(style.MSE, 3))
         self.guide = pg.InfiniteLine(
             angle=90, pen=style.pen(style.NEUTRAL, 1.5, Qt.PenStyle.DotLine)
         )
@@ -66,7 +66,7 @@ class ProbabilityLossPanel(Panel):
         self.mse_marker = add_marker(item, style.MSE, 16)
         self.ce_marker = add_marker(item, style.CE, 20)
         self.ce_marker.setPen(style.pen("#111111", 2))  # stands out on the thick blue curve
-        style.cache(self.ce_curve, self.mse_curve, self.y1_curve, self.y0_curve)
+        style.cache(self.y1_curve, self.y0_curve)
         for curve in (self.ce_curve, self.mse_curve):
             self.legend.addItem(curve, "")
         # seed 003's two one-sided curves are labelled where they climb
@@ -139,13 +139,14 @@ class ProbabilityLossPanel(Panel):
         else:
             self.ce_marker.set_symbol("o")
             self.ce_marker.setPos(y_hat, ce)
-        self.readout.setText(
+        set_text(
+            self.readout,
             self._readout(
                 fmt_y_hat(m.z),
                 style.shown(fmt_number(ce)),
                 style.shown(fmt_number(mse)),
                 off_scale and not style.numbers_hidden,
-            )
+            ),
         )
 
     def _readout(self, y_hat, ce, mse, off_scale):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from lossexplorer import losses, style
 from lossexplorer.formatting import fmt_number
 from lossexplorer.panels.base import Panel
-from lossexplorer.plotkit import add_marker, make_plot
+from lossexplorer.plotkit import add_live_curve, add_marker, make_plot
 
 Y_MAX = 5.0  # the view is clipped here; the data are not
 # p on a grid that is dense near 0, where -log p is steep
@@ -37,7 +37,7 @@ class PenaltyPanel(Panel):
         self.linear_curve = item.plot(
             P_GRID, losses.linear_penalty(P_GRID), pen=style.pen(style.LINEAR, 3)
         )
-        self.brier_curve = item.plot(pen=style.pen(style.BRIER, 3))
+        self.brier_curve = add_live_curve(item, style.pen(style.BRIER, 3))
         self.seed_points = pg.ScatterPlotItem(
             x=np.array(SEED_POINTS),
             y=losses.negative_log(np.array(SEED_POINTS)),

@@ -25,16 +25,16 @@ from PySide6.QtWidgets import (
 
 from lossexplorer import losses, style
 from lossexplorer.model import LEARNING_RATE_RANGE, Z_LIMIT
-from lossexplorer.panels.base import Panel
+from lossexplorer.panels.base import Panel, set_text
 from lossexplorer.panels.binary_loss import Z_GRID, logit
-from lossexplorer.plotkit import add_marker, fix_size, make_plot
+from lossexplorer.plotkit import add_live_curve, add_marker, fix_size, make_plot
 
 MAX_STEPS = 10_000
 TARGET = 0.1  # a runner has arrived when |y − σ(z)| < TARGET
 TRAIL = 40  # how many recent positions each runner leaves on the curve
 LOG_FLOOR = 1e-300  # a loss of exactly 0 is drawn here, far below the view
 # the race's small plot needs half the loss plot's resolution in [-10, 10]
-RACE_GRID = np.union1d(Z_GRID[np.abs(Z_GRID) > 10.0], np.linspace(-10.0, 10.0, 301))
+RACE_GRID = np.union1d(Z_GRID[np.abs(Z_GRID) > 10.0], np.linspace(-10.0, 10.0, 201))
 
 
 def target_region(y: float):
@@ -131,13 +131,12 @@ class RacePanel(Panel):
         self.goal.setZValue(-10)
         zi.addItem(self.goal)
         self.z_legend = self._legend(zi.getViewBox())
-        self.mse_curve = zi.plot(pen=style.pen(style.MSE))
-        self.ce_curve = zi.plot(pen=style.pen(style.CE))
+        self.mse_curve = add_live_curve(zi, style.pen(style.MSE))
+        self.ce_curve = add_live_curve(zi, style.pen(style.CE))
         self.mse_trail = self._trail(zi, style.MSE)
         self.ce_trail = self._trail(zi, style.CE)
         self.mse_dot = add_marker(zi, style.MSE, 20)
         self.ce_dot = add_marker(zi, style.CE, 20)
-        style.cache(self.mse_curve, self.ce_curve)
         self.z_legend.addItem(self.mse_curve, "")
         self.z_legend.addItem(self.ce_curve, "")
 
@@ -146,8 +145,8 @@ class RacePanel(Panel):
         si = self.step_plot.getPlotItem()
         si.getAxis("left").setLogMode(True)
         self.step_legend = self._legend(si.getViewBox())
-        self.mse_steps = si.plot(pen=style.pen(style.MSE))
-        self.ce_steps = si.plot(pen=style.pen(style.CE))
+        self.mse_steps = add_live_curve(si, style.pen(style.MSE))
+        self.ce_steps = add_live_curve(si, style.pen(style.CE))
         self.mse_arrival = pg.InfiniteLine(
             angle=90, pen=style.pen(style.MSE, 2, Qt.PenStyle.DashLine)
         )
@@ -325,8 +324,12 @@ class RacePanel(Panel):
             (self._mse, self.mse_trail, self.mse_dot, self.mse_steps, self.mse_arrival),
             (self._ce, self.ce_trail, self.ce_dot, self.ce_steps, self.ce_arrival),
         ):
-            first = max(0, n - TRAIL)
-            trail.setData(runner.z[first : n + 1], runner.losses[first : n + 1])
+            # at step 0 the trail would be one dot under the runner: hidden, not
+            # rebuilt, so that dragging the start (which resets the race) stays cheap
+            trail.setVisible(n > 0)
+            if n > 0:
+                first = max(0, n - TRAIL)
+                trail.setData(runner.z[first : n + 1], runner.losses[first : n + 1])
             dot.setPos(runner.z[n], runner.losses[n])
             steps.setData(np.arange(n + 1), np.log10(np.maximum(runner.losses[: n + 1], LOG_FLOOR)))
             arrival.setVisible(runner.arrived is not None)
@@ -338,9 +341,9 @@ class RacePanel(Panel):
         ):
             name = self._names[key]
             if runner.arrived is None:
-                label.setText(self._not_yet_template.format(name=name, n=self._n))
+                set_text(label, self._not_yet_template.format(name=name, n=self._n))
             else:
-                label.setText(self._reached_template.format(name=name, n=runner.arrived))
+                set_text(label, self._reached_template.format(name=name, n=runner.arrived))
         self._fit_views()
         self._update_buttons()
 
@@ -361,7 +364,7 @@ class RacePanel(Panel):
             x_hi *= 2
         # whole decades, so that dragging the start z rarely changes the scale
         start = np.log10(np.maximum([self._mse.losses[0], self._ce.losses[0]], LOG_FLOOR))
-        y_top = max(math.ceil(float(start.max())), 0)
+        y_top = max(math.ceil(float(start.max())), 1)  # a loss of 10 fits: most starts
         y_bottom = min(-5, math.floor(float(start.min())) - 1)
         y_top += 0.3 * (y_top - y_bottom)  # room for the legend
         self._set_range(self.step_plot, "steps", (0, x_hi), (y_bottom, y_top))

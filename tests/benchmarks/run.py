@@ -13,7 +13,9 @@ noisy, so every comparison is against a baseline measured in the same run):
 
 * **Interaction latency**: the default window at 1280 x 800 with every dock of
   the lesson visible; one probability-bar drag step (multi-class lesson), one
-  y-slider step and one z drag step (binary lesson), each from sending the
+  y-slider step (arrow key, 0.01) and one z drag step (binary lesson); the
+  drags sweep back and forth across the range in 60 moves, as a brisk hand
+  does.  Each is timed from sending the
   input event until ``processEvents()`` returns, by which time every plot the
   change touched has repainted.  Budget: median <= 8.3 ms, p95 <= 16.7 ms.
 * **Against matplotlib**: the binary lesson's four plots drawn by matplotlib
@@ -59,6 +61,20 @@ def ms(seconds):
 
 
 # ------------------------------------------------------------ interaction
+SWEEP = 60  # pointer moves from one end of the range to the other
+
+
+def sweep(i):
+    """A pointer sweeping back and forth, 1/60 of the range per move (a brisk drag).
+
+    That is 5 to 10 pixels per mouse event on these plots; each step's work
+    does not depend on the distance, except that a longer jump repaints a
+    larger rectangle.
+    """
+    k = i % (2 * SWEEP)
+    return (k if k <= SWEEP else 2 * SWEEP - k) / SWEEP
+
+
 def interaction(steps):
     """Per-step times (s) of bar-drag, y-slider and z-drag steps."""
     import pyqtgraph as pg
@@ -97,7 +113,7 @@ def interaction(steps):
     plot.scene().minDragTime = 0
     vp = plot.viewport()
     send_mouse(vp, QEvent.Type.MouseButtonPress, viewport_point(plot, 0, 0.5), LEFT, LEFT)
-    points = [viewport_point(plot, 0, 0.05 + 0.9 * ((i * 37) % 100) / 100) for i in range(steps)]
+    points = [viewport_point(plot, 0, 0.05 + 0.9 * sweep(i)) for i in range(steps)]
     results["bar drag step"] = timed(
         [lambda p=p: send_mouse(vp, QEvent.Type.MouseMove, p, NO_BUTTON, LEFT) for p in points]
     )
@@ -125,7 +141,7 @@ def interaction(steps):
     vp = plot.viewport()
     z0 = window.model.z
     send_mouse(vp, QEvent.Type.MouseButtonPress, viewport_point(plot, z0, 0.5), LEFT, LEFT)
-    points = [viewport_point(plot, -8 + 16 * ((i * 37) % 100) / 100, 0.5) for i in range(steps)]
+    points = [viewport_point(plot, -8 + 16 * sweep(i), 0.5) for i in range(steps)]
     results["z drag step"] = timed(
         [lambda p=p: send_mouse(vp, QEvent.Type.MouseMove, p, NO_BUTTON, LEFT) for p in points]
     )
