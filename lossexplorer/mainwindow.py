@@ -176,9 +176,19 @@ class MainWindow(QMainWindow):
                 | QDockWidget.DockWidgetFeature.DockWidgetFloatable
             )
             dock.setTitleBarWidget(DockTitle(dock, lambda key=spec.key: self.panels[key]))
-            dock.visibilityChanged.connect(lambda shown, key=spec.key: shown and self.panels[key])
+            dock.visibilityChanged.connect(
+                lambda shown, key=spec.key: self._dock_visibility_changed(key, shown)
+            )
             self.docks[spec.key] = dock
             self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+
+    def _dock_visibility_changed(self, key, shown):
+        # A dock's tab brought to the front builds its panel (on first show) and
+        # brings it up to date; a tab sent behind stops redrawing.
+        if shown:
+            self.panels[key].set_on_screen(True)
+        elif key in self.panels:
+            self.panels[key].set_on_screen(False)
 
     def _build_panel(self, spec):
         panel = spec.load()(self.model)

@@ -73,6 +73,14 @@ class LiveCurve(pg.PlotCurveItem):
     def __init__(self, pen, **kwargs):
         super().__init__(pen=pen, skipFiniteCheck=True, **kwargs)
 
+    def dataBounds(self, ax, frac=1.0, orthoRange=None):  # noqa: N803 - pyqtgraph override
+        # The whole data range of finite data: min and max, without pyqtgraph's
+        # NaN-proof scan and warning filters (this runs after every setData).
+        if frac >= 1.0 and orthoRange is None and self.xData is not None and len(self.xData):
+            data = self.xData if ax == 0 else self.yData
+            return float(data.min()), float(data.max())
+        return super().dataBounds(ax, frac, orthoRange)
+
     def _shouldUseDrawLineSegments(self, pen):  # pyqtgraph's hook, called in paint()
         return (
             self._exportOpts is False

@@ -123,3 +123,14 @@ def cache(*items) -> None:
         targets = [item.curve, item.scatter] if isinstance(item, pg.PlotDataItem) else [item]
         for target in targets:
             target.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
+def cache_legend(legend) -> None:
+    """Cache a legend's line samples and texts as device pixmaps.
+
+    Call it again after adding entries.  A legend sits over its curves, so
+    without this every redraw of a curve repaints the legend too.
+    """
+    for sample, label in legend.items:
+        for target in (sample, label.item):
+            target.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)

@@ -359,10 +359,10 @@ def test_gradient_readouts_never_read_zero(model, loss):
 # -------------------------------------------------------- probability view
 def test_probability_view_notes_an_off_scale_point(model, prob):
     model.set_z(0.0)
-    assert "off the plot" not in plain(prob.readout)
+    assert "off the plot" not in prob.readout_text()
     assert marker(prob.ce_marker) == (0.5, pytest.approx(math.log(2.0), rel=1e-15))
     model.set_z(-6.0)  # cross-entropy 6.002 > 5
-    readout = plain(prob.readout)
+    readout = prob.readout_text()
     assert "▲ off the plot" in readout
     assert "cross-entropy = 6.002" in readout and "MSE = 0.498" in readout
     x, shown = marker(prob.ce_marker)
@@ -370,7 +370,7 @@ def test_probability_view_notes_an_off_scale_point(model, prob):
     assert prob.ce_marker.symbol() == "t"  # a triangle pointing up, off the plot
     assert prob.view_box.viewRange()[1][1] == pytest.approx(Y_TOP, rel=0.05)  # the view is fixed
     model.set_z(-1000.0)
-    readout = plain(prob.readout)
+    readout = prob.readout_text()
     assert "ŷ = σ(z) = 5.08 × 10⁻⁴³⁵" in readout and "cross-entropy = 1000.000" in readout
 
 

@@ -27,6 +27,26 @@ def plain(label):
     return doc.toPlainText()
 
 
+def calculation(panels):
+    """The Calculation panel with its tab brought to the front, as a user would."""
+    panels.window.docks["calculation"].raise_()
+    return panels["calculation"]
+
+
+def test_a_tab_behind_another_redraws_only_when_brought_forward(window, panels):
+    docks = window.docks
+    assert window.tabifiedDockWidgets(docks["logits"]) == [docks["calculation"]]
+    docks["logits"].raise_()
+    behind = panels["calculation"]
+    assert not behind.is_on_screen()
+    before = plain(behind.steps)
+    window.model.set_probability(0, 0.1)
+    assert plain(behind.steps) == before  # not redrawn while nobody can see it
+    docks["calculation"].raise_()
+    assert behind.is_on_screen() and not panels["logits"].is_on_screen()
+    assert "2.303" in plain(behind.steps)
+
+
 def assert_everything_shows_the_model(window):
     m = window.model
     p = window.panels
@@ -51,14 +71,14 @@ def assert_everything_shows_the_model(window):
         assert marker.x() == pytest.approx(x, rel=1e-12) and marker.y() == pytest.approx(
             y, rel=1e-12
         )
-    steps = plain(p["calculation"].steps)
+    steps = plain(calculation(p).steps)
     assert f"{m.cross_entropy:.3f}" in steps or math.isinf(m.cross_entropy)
     assert "nan" not in steps.lower()
 
 
 def test_default_state_shows_seed_000(window, panels):
     assert panels["readout"].values["ce"].text() == "0.357"
-    steps = plain(panels["calculation"].steps)
+    steps = plain(calculation(panels).steps)
     assert "0.357" in steps and f"{MINUS}log(0.700)" in steps
     assert "1·log(0.700) + 0·log(0.200) + 0·log(0.100)" in steps
     assert_everything_shows_the_model(window)
@@ -69,7 +89,7 @@ def test_dragging_the_cat_bar_to_0_1(window, panels, qtbot):
     drag(plot, (0, 0.5), (0, 0.1), steps=12)
     np.testing.assert_allclose(window.model.probabilities, [0.1, 0.6, 0.3], rtol=1e-14)
     assert panels["readout"].values["ce"].text() == "2.303"
-    assert "2.303" in plain(panels["calculation"].steps)
+    assert "2.303" in plain(calculation(panels).steps)
     assert_everything_shows_the_model(window)
 
 
@@ -97,7 +117,7 @@ def test_dragging_beyond_the_axis_clips_to_zero_and_one(window, panels):
     assert window.model.cross_entropy == math.inf
     assert panels["readout"].values["ce"].text() == "\u221e"
     assert "ruled out" in panels["readout"].note.text()
-    assert "∞" in plain(panels["calculation"].steps)
+    assert "∞" in plain(calculation(panels).steps)
     assert_everything_shows_the_model(window)
 
 
@@ -123,7 +143,7 @@ def test_clicking_a_class_name_makes_it_the_true_class(window, panels, qtbot):
     assert panels["readout"].values["ce"].text() == f"{-math.log(0.2):.3f}"
     ticks = panels["probabilities"].plot.getPlotItem().getAxis("bottom")._tickLevels[0]
     assert ticks[1][1].endswith("(true)") and not ticks[0][1].endswith("(true)")
-    assert "torch.tensor([1])" in panels["calculation"].code.text()
+    assert "torch.tensor([1])" in calculation(panels).code.text()
     assert_everything_shows_the_model(window)
 
 
@@ -176,7 +196,7 @@ def test_temperature_flattens_the_prediction(window, panels):
     assert panels["logits"].t_spin.value() == 4.0
     scaled = [cell.text() for cell in (row[2] for row in panels["logits"].cells[:3])]
     assert scaled == [f"{v:.2f}".replace("-", MINUS) for v in logits / 4.0]
-    assert " / 4, torch" in panels["calculation"].code.text()
+    assert " / 4, torch" in calculation(panels).code.text()
     assert_everything_shows_the_model(window)
 
 
@@ -222,7 +242,7 @@ def test_penalty_says_when_the_marker_is_off_scale(window, panels):
 
 def test_copy_puts_runnable_pytorch_on_the_clipboard(window, panels, qtbot):
     window.model.set_logits([2.1, 0.5, -1.0])
-    qtbot.mouseClick(panels["calculation"].copy_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(calculation(panels).copy_button, Qt.MouseButton.LeftButton)
     text = QGuiApplication.clipboard().text()
     assert "F.cross_entropy(torch.tensor([[2.1000, 0.5000, -1.0000]]), torch.tensor([0]))" in text
     compile(text, "<clipboard>", "exec")

@@ -18,8 +18,8 @@ class Panel(QWidget):
     * ``retranslate()``: set every user-visible string (called again when
       the language changes).
 
-    A hidden panel (closed dock, background tab) does not redraw; it
-    refreshes when it is shown again.
+    A hidden panel (closed dock, or a tab behind another: the window calls
+    ``set_on_screen``) does not redraw; it refreshes when it is shown again.
     """
 
     SIGNAL = "changed"
@@ -28,13 +28,25 @@ class Panel(QWidget):
         super().__init__(parent)
         self.model = model
         self._stale = False
+        self._on_screen = True
         getattr(model, self.SIGNAL).connect(self._on_model_changed)
 
     def _on_model_changed(self):
-        if self.isVisible():
+        if self._on_screen and self.isVisible():
             self.refresh()
         else:
             self._stale = True
+
+    def set_on_screen(self, on_screen: bool):
+        """Say whether the panel's dock is in front (a tab behind another stays "visible" to Qt)."""
+        self._on_screen = on_screen
+        if on_screen and self._stale and self.isVisible():
+            self._stale = False
+            self.refresh()
+
+    def is_on_screen(self) -> bool:
+        """Shown and not behind another tab: the panel redraws on every change."""
+        return self._on_screen and self.isVisible()
 
     def showEvent(self, event):
         if self._stale:

@@ -291,6 +291,8 @@ class BinaryLossPanel(Panel):
         self.legend.getLabel(self.ce_curve).setText(self.tr("cross-entropy"))
         self.grad_legend.getLabel(self.mse_grad_curve).setText(self.tr("|dMSE/dz|"))
         self.grad_legend.getLabel(self.ce_grad_curve).setText(self.tr("|dCE/dz|"))
+        style.cache_legend(self.legend)
+        style.cache_legend(self.grad_legend)
         self.annotation.setText(self.tr("MSE gradient\nvanishes here"))
         self.close_button.setText(self.tr("Close-up"))
         self.wide_button.setText(self.tr("Wide"))

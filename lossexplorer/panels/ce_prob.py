@@ -13,7 +13,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from lossexplorer import losses, style
 from lossexplorer.formatting import fmt_number, fmt_power, fmt_y_hat
@@ -78,10 +78,29 @@ class ProbabilityLossPanel(Panel):
             label.setFont(style.font(style.BASE_POINT_SIZE, bold=True))
             item.addItem(label)
 
-        self.readout = QLabel()
+        # three plain labels, not one rich-text label: a drag step repaints
+        # only the lines that changed, and plain text is far cheaper to draw
+        self.readout = QWidget()
         self.readout.setObjectName("probability_readout")
-        self.readout.setTextFormat(Qt.TextFormat.RichText)
-        self.readout.setFont(style.font(style.BASE_POINT_SIZE + 2, bold=True))
+        self.y_hat_label, self.ce_label, self.mse_label = QLabel(), QLabel(), QLabel()
+        self.note_label = QLabel()
+        self.note_label.setFont(style.font(style.BASE_POINT_SIZE))
+        self.note_label.setStyleSheet(f"color: {style.CE}")
+        for label, colour in (
+            (self.y_hat_label, style.SIGMOID),
+            (self.ce_label, style.CE),
+            (self.mse_label, style.MSE),
+        ):
+            label.setFont(style.font(style.BASE_POINT_SIZE + 2, bold=True))
+            label.setStyleSheet(f"color: {colour}")
+        grid = QGridLayout(self.readout)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(0)
+        grid.addWidget(self.y_hat_label, 0, 0)
+        grid.addWidget(self.ce_label, 1, 0)
+        grid.addWidget(self.note_label, 1, 1)
+        grid.addWidget(self.mse_label, 2, 0)
+        grid.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.readout)
@@ -107,6 +126,7 @@ class ProbabilityLossPanel(Panel):
         )
         self.legend.getLabel(self.ce_curve).setText(self.tr("cross-entropy (current y)"))
         self.legend.getLabel(self.mse_curve).setText(self.tr("MSE"))
+        style.cache_legend(self.legend)
         self.y1_label.setText(self.tr("−log ŷ  (y = 1)"))
         self.y0_label.setText(self.tr("−log(1 − ŷ)  (y = 0)"))
         self._y_hat_template = self.tr("ŷ = σ(z) = {y_hat}")
@@ -114,11 +134,10 @@ class ProbabilityLossPanel(Panel):
         self._mse_template = self.tr("MSE = {mse}")
         self._note_text = self.tr("▲ off the plot")
         tiny = fmt_power(1.0, -434.3)  # ŷ = σ(−1000); no loss here is smaller
-        fix_size(
-            self.readout,
-            self._readout(tiny, "1000.000", tiny, True),
-            self._readout(tiny, tiny, tiny, False),
-        )
+        fix_size(self.y_hat_label, self._y_hat_template.format(y_hat=tiny))
+        fix_size(self.ce_label, *(self._ce_template.format(ce=v) for v in ("1000.000", tiny)))
+        fix_size(self.mse_label, *(self._mse_template.format(mse=v) for v in ("0.500", tiny)))
+        fix_size(self.note_label, self._note_text)
 
     # -------------------------------------------------------------- redraw
     def refresh(self):
@@ -139,29 +158,12 @@ class ProbabilityLossPanel(Panel):
         else:
             self.ce_marker.set_symbol("o")
             self.ce_marker.setPos(y_hat, ce)
-        set_text(
-            self.readout,
-            self._readout(
-                fmt_y_hat(m.z),
-                style.shown(fmt_number(ce)),
-                style.shown(fmt_number(mse)),
-                off_scale and not style.numbers_hidden,
-            ),
-        )
+        set_text(self.y_hat_label, self._y_hat_template.format(y_hat=fmt_y_hat(m.z)))
+        set_text(self.ce_label, self._ce_template.format(ce=style.shown(fmt_number(ce))))
+        set_text(self.mse_label, self._mse_template.format(mse=style.shown(fmt_number(mse))))
+        set_text(self.note_label, self._note_text if off_scale and not style.numbers_hidden else "")
 
-    def _readout(self, y_hat, ce, mse, off_scale):
-        """The rich text under the plot: ŷ, the two losses, and the off-scale note."""
-        y_hat = self._y_hat_template.format(y_hat=y_hat)
-        ce = self._ce_template.format(ce=ce)
-        mse = self._mse_template.format(mse=mse)
-        small = f"{style.BASE_POINT_SIZE * style.scale:.0f}pt"
-        note = (
-            f' &nbsp;<span style="font-size:{small}; font-weight:normal">{self._note_text}</span>'
-            if off_scale
-            else ""
-        )
-        return (
-            f'<span style="color:{style.SIGMOID}">{y_hat}</span><br>'
-            f'<span style="color:{style.CE}">{ce}{note}</span><br>'
-            f'<span style="color:{style.MSE}">{mse}</span>'
-        )
+    def readout_text(self) -> str:
+        """The numbers under the plot as the user reads them, one line each."""
+        ce_line = " ".join(t for t in (self.ce_label.text(), self.note_label.text()) if t)
+        return "\n".join((self.y_hat_label.text(), ce_line, self.mse_label.text()))

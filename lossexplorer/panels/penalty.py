@@ -56,7 +56,7 @@ class PenaltyPanel(Panel):
             text.setPos(p, float(losses.negative_log(p)))
             item.addItem(text)
             self.seed_labels.append(text)
-        style.cache(self.ce_curve, self.linear_curve, self.brier_curve, self.legend)
+        style.cache(self.ce_curve, self.linear_curve, self.brier_curve)
         style.cache(self.seed_points, *self.seed_labels)
         self.markers = [add_marker(item, c, 18) for c in (style.CE, style.LINEAR, style.BRIER)]
         self.cursor = pg.InfiniteLine(angle=90, pen=style.pen("#333333", 1.5))
@@ -104,6 +104,7 @@ class PenaltyPanel(Panel):
         self.legend.addItem(self.ce_curve, self.tr("cross-entropy −log p"))
         self.legend.addItem(self.linear_curve, self.tr("naive 1 − p"))
         self.legend.addItem(self.brier_curve, self.tr("Brier score"))
+        style.cache_legend(self.legend)
 
     def refresh(self):
         """Move the markers to the current p and redraw the Brier curve."""

@@ -241,6 +241,7 @@ class RacePanel(Panel):
             curves = legend.items
             curves[0][1].setText(self._names["mse"])
             curves[1][1].setText(self._names["ce"])
+            style.cache_legend(legend)
 
     # -------------------------------------------------------------- public
     @property
