@@ -7,10 +7,18 @@ an axis (−10 and 10) are never hidden.
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QPainterPath, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsView, QLabel
+from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QGraphicsView,
+    QLabel,
+)
 
 from lossexplorer import style
 from lossexplorer.formatting import MINUS
@@ -81,6 +89,34 @@ class LiveCurve(pg.PlotCurveItem):
             return float(data.min()), float(data.max())
         return super().dataBounds(ax, frac, orthoRange)
 
+    def _getLineSegments(self):  # pyqtgraph's hook: the segments paint() strokes
+        # Only the segments that reach into the view: a curve that runs far off
+        # the top (−log ŷ) or off the sides (the tails out to |z| = 1000) would
+        # otherwise be stroked in full and then clipped.
+        if not self._lineSegmentsRendered:
+            x, y = self.xData, self.yData
+            keep = "all"
+            view = self.getViewBox()
+            if view is not None and len(x) > 1:
+                (x0, x1), (y0, y1) = view.viewRange()
+                xa, xb, ya, yb = x[:-1], x[1:], y[:-1], y[1:]
+                outside = (
+                    (np.minimum(xa, xb) > x1)
+                    | (np.maximum(xa, xb) < x0)
+                    | (np.minimum(ya, yb) > y1)
+                    | (np.maximum(ya, yb) < y0)
+                )
+                keep = np.append(~outside, False)
+            self._lineSegments = arrayToLineSegments(
+                x, y, connect=keep, finiteCheck=False, out=self._lineSegments
+            )
+            self._lineSegmentsRendered = True
+        return self._lineSegments.drawargs()
+
+    def viewRangeChanged(self):
+        self._lineSegmentsRendered = False  # a pan or zoom shows other segments
+        super().viewRangeChanged()
+
     def _shouldUseDrawLineSegments(self, pen):  # pyqtgraph's hook, called in paint()
         return (
             self._exportOpts is False
@@ -139,6 +175,34 @@ class Marker(QGraphicsPathItem):
     def symbol(self) -> str:
         """The current shape."""
         return self._symbol
+
+
+class Band(QGraphicsRectItem):
+    """A shaded vertical band x in [lo, hi] across the whole height of a plot.
+
+    Like a fixed ``pg.LinearRegionItem``, but painted by Qt alone: it moves on
+    every step of the y-slider, so its cost matters.
+    """
+
+    HEIGHT = 1e9  # data units; the view clips it
+
+    def __init__(self, brush):
+        super().__init__()
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self.setBrush(brush)
+        self.setZValue(-10)
+        self._region = (0.0, 0.0)
+
+    def setRegion(self, region):  # the LinearRegionItem name, so the two are interchangeable
+        """Shade x from ``region[0]`` to ``region[1]`` (finite numbers)."""
+        lo, hi = float(region[0]), float(region[1])
+        if (lo, hi) != self._region:
+            self._region = (lo, hi)
+            self.setRect(QRectF(lo, -self.HEIGHT, hi - lo, 2 * self.HEIGHT))
+
+    def getRegion(self):
+        """The shaded (lo, hi)."""
+        return self._region
 
 
 def add_marker(plot_or_view, colour, size: float = 16, symbol: str = "o") -> Marker:

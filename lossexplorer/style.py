@@ -117,10 +117,15 @@ def label_axes(plot: pg.PlotWidget, x_label: str, y_label: str) -> None:
 def cache(*items) -> None:
     """Cache items that only change with the view range as device pixmaps.
 
-    For a ``PlotDataItem`` its curve and scatter children are cached.
+    For a ``PlotDataItem`` its curve and scatter children are cached, for a
+    ``TextItem`` its text.
     """
     for item in items:
-        targets = [item.curve, item.scatter] if isinstance(item, pg.PlotDataItem) else [item]
+        targets = [item]
+        if isinstance(item, pg.PlotDataItem):
+            targets = [item.curve, item.scatter]
+        elif isinstance(item, pg.TextItem):
+            targets = [item, item.textItem]
         for target in targets:
             target.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 

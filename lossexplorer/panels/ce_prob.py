@@ -21,7 +21,7 @@ from lossexplorer.panels.base import Panel, set_text
 from lossexplorer.plotkit import add_live_curve, add_marker, fix_size, make_plot
 
 _EDGE = 1e-4
-P_GRID = np.asarray(losses.sigmoid(np.linspace(math.log(_EDGE), -math.log(_EDGE), 301)))
+P_GRID = np.asarray(losses.sigmoid(np.linspace(math.log(_EDGE), -math.log(_EDGE), 151)))
 Y_TOP = 5.0
 
 
@@ -77,6 +77,7 @@ class ProbabilityLossPanel(Panel):
         for label in (self.y1_label, self.y0_label):
             label.setFont(style.font(style.BASE_POINT_SIZE, bold=True))
             item.addItem(label)
+            style.cache(label)
 
         # three plain labels, not one rich-text label: a drag step repaints
         # only the lines that changed, and plain text is far cheaper to draw

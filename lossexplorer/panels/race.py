@@ -27,14 +27,14 @@ from lossexplorer import losses, style
 from lossexplorer.model import LEARNING_RATE_RANGE, Z_LIMIT
 from lossexplorer.panels.base import Panel, set_text
 from lossexplorer.panels.binary_loss import Z_GRID, logit
-from lossexplorer.plotkit import add_live_curve, add_marker, fix_size, make_plot
+from lossexplorer.plotkit import Band, add_live_curve, add_marker, fix_size, make_plot
 
 MAX_STEPS = 10_000
 TARGET = 0.1  # a runner has arrived when |y − σ(z)| < TARGET
 TRAIL = 40  # how many recent positions each runner leaves on the curve
 LOG_FLOOR = 1e-300  # a loss of exactly 0 is drawn here, far below the view
 # the race's small plot needs half the loss plot's resolution in [-10, 10]
-RACE_GRID = np.union1d(Z_GRID[np.abs(Z_GRID) > 10.0], np.linspace(-10.0, 10.0, 201))
+RACE_GRID = np.union1d(Z_GRID[np.abs(Z_GRID) > 10.0], np.linspace(-10.0, 10.0, 101))
 
 
 def target_region(y: float):
@@ -125,11 +125,8 @@ class RacePanel(Panel):
         # -- loss over z, with the runners on the curves
         self.z_plot = make_plot("race_z_plot")
         zi = self.z_plot.getPlotItem()
-        self.goal = pg.LinearRegionItem(
-            (1.0, 2.0), movable=False, brush=pg.mkBrush(0, 158, 115, 40), pen=pg.mkPen(None)
-        )
-        self.goal.setZValue(-10)
-        zi.addItem(self.goal)
+        self.goal = Band(pg.mkBrush(0, 158, 115, 40))
+        zi.addItem(self.goal, ignoreBounds=True)
         self.z_legend = self._legend(zi.getViewBox())
         self.mse_curve = add_live_curve(zi, style.pen(style.MSE))
         self.ce_curve = add_live_curve(zi, style.pen(style.CE))
