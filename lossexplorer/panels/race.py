@@ -329,7 +329,10 @@ class RacePanel(Panel):
                 first = max(0, n - TRAIL)
                 trail.setData(runner.z[first : n + 1], runner.losses[first : n + 1])
             dot.setPos(runner.z[n], runner.losses[n])
-            steps.setData(np.arange(n + 1), np.log10(np.maximum(runner.losses[: n + 1], LOG_FLOOR)))
+            if n > 0:
+                steps.setData(np.arange(n + 1), np.log10(np.maximum(runner.losses[: n + 1], LOG_FLOOR)))
+            elif steps.xData is None or len(steps.xData):
+                steps.setData([], [])  # one point draws no line: cleared once, then left alone
             arrival.setVisible(runner.arrived is not None)
             if runner.arrived is not None:
                 arrival.setPos(runner.arrived)
