@@ -330,7 +330,8 @@ class RacePanel(Panel):
                 trail.setData(runner.z[first : n + 1], runner.losses[first : n + 1])
             dot.setPos(runner.z[n], runner.losses[n])
             if n > 0:
-                steps.setData(np.arange(n + 1), np.log10(np.maximum(runner.losses[: n + 1], LOG_FLOOR)))
+                logs = np.log10(np.maximum(runner.losses[: n + 1], LOG_FLOOR))
+                steps.setData(np.arange(n + 1), logs)
             elif steps.xData is None or len(steps.xData):
                 steps.setData([], [])  # one point draws no line: cleared once, then left alone
             arrival.setVisible(runner.arrived is not None)
