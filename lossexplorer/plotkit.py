@@ -42,10 +42,25 @@ class MinusAxisItem(pg.AxisItem):
         return [s.replace("-", MINUS) for s in super().tickStrings(values, scale, spacing)]
 
     def boundingRect(self):
-        m = self.OVERHANG
-        if self.orientation in ("top", "bottom"):
-            return super().boundingRect().adjusted(-m, 0, m, 0)
-        return super().boundingRect().adjusted(0, -m, 0, m)
+        # Qt asks for this dozens of times per repaint; pyqtgraph recomputes it
+        # in Python each time.  It depends only on these (the grid spans the view).
+        view = self.linkedView()
+        key = (
+            self.geometry(),
+            None if view is None else view.geometry(),
+            self.grid,
+            self.style["tickLength"],
+            self.style["hideOverlappingLabels"],
+        )
+        if key != getattr(self, "_rect_key", None):
+            m = self.OVERHANG
+            rect = super().boundingRect()
+            if self.orientation in ("top", "bottom"):
+                rect = rect.adjusted(-m, 0, m, 0)
+            else:
+                rect = rect.adjusted(0, -m, 0, m)
+            self._rect_key, self._rect = key, rect
+        return QRectF(self._rect)
 
 
 def make_plot(name: str = "", right_axis: bool = False, view_box=None) -> pg.PlotWidget:

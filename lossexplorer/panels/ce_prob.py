@@ -13,7 +13,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from lossexplorer import losses, style
 from lossexplorer.formatting import fmt_number, fmt_power, fmt_y_hat
@@ -94,14 +94,19 @@ class ProbabilityLossPanel(Panel):
         ):
             label.setFont(style.font(style.BASE_POINT_SIZE + 2, bold=True))
             label.setStyleSheet(f"color: {colour}")
-        grid = QGridLayout(self.readout)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setVerticalSpacing(0)
-        grid.addWidget(self.y_hat_label, 0, 0)
-        grid.addWidget(self.ce_label, 1, 0)
-        grid.addWidget(self.note_label, 1, 1)
-        grid.addWidget(self.mse_label, 2, 0)
-        grid.setColumnStretch(2, 1)
+        # the note follows the number closely; the row has a fixed size, so a
+        # new number re-lays out this row only, not the panel
+        self.ce_row = QWidget()
+        row = QHBoxLayout(self.ce_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.ce_label)
+        row.addWidget(self.note_label)
+        row.addStretch(1)
+        column = QVBoxLayout(self.readout)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        for widget in (self.y_hat_label, self.ce_row, self.mse_label):
+            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.readout)
@@ -136,9 +141,15 @@ class ProbabilityLossPanel(Panel):
         self._note_text = self.tr("▲ off the plot")
         tiny = fmt_power(1.0, -434.3)  # ŷ = σ(−1000); no loss here is smaller
         fix_size(self.y_hat_label, self._y_hat_template.format(y_hat=tiny))
-        fix_size(self.ce_label, *(self._ce_template.format(ce=v) for v in ("1000.000", tiny)))
         fix_size(self.mse_label, *(self._mse_template.format(mse=v) for v in ("0.500", tiny)))
         fix_size(self.note_label, self._note_text)
+        ce_texts = [self._ce_template.format(ce=v) for v in ("1000.000", tiny)]
+        fix_size(self.ce_label, *ce_texts)  # measure the widest, then let it shrink to fit
+        widest = self.ce_label.width()
+        self.ce_label.setMinimumSize(0, 0)
+        self.ce_label.setMaximumSize(16777215, 16777215)
+        spacing = self.ce_row.layout().spacing()
+        self.ce_row.setFixedSize(widest + spacing + self.note_label.width(), self.ce_label.height())
 
     # -------------------------------------------------------------- redraw
     def refresh(self):

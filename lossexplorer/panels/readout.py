@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy
+from PySide6.QtWidgets import QGridLayout, QLabel
 
 from lossexplorer import style
 from lossexplorer.formatting import fmt_number
-from lossexplorer.panels.base import Panel
+from lossexplorer.panels.base import Panel, set_text
+from lossexplorer.plotkit import fix_size
 
 
 class ReadoutPanel(Panel):
@@ -38,10 +39,10 @@ class ReadoutPanel(Panel):
             value.setFont(style.font(style.BASE_POINT_SIZE * 2.2, bold=True))
             value.setStyleSheet(f"color: {colours[key]}")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             grid.addWidget(name, row, 0)
             grid.addWidget(formula, row, 1)
-            grid.addWidget(value, row, 2)
+            # fixed size (see retranslate): a new number does not re-lay out the panel
+            grid.addWidget(value, row, 2, Qt.AlignmentFlag.AlignRight)
             self.names[key], self.formulas[key], self.values[key] = name, formula, value
         self.note = QLabel()
         self.note.setObjectName("infinity_note")
@@ -69,6 +70,8 @@ class ReadoutPanel(Panel):
         self.names["ce"].setText(self.tr("Cross-entropy"))
         self.names["linear"].setText(self.tr("Naive penalty"))
         self.names["brier"].setText(self.tr("Brier score"))
+        for value in self.values.values():
+            fix_size(value, "888.888", "∞", style.HIDDEN)  # −log p ≤ 745.2 for any p > 0
         self.formulas["ce"].setText("−log <i>p</i><sub>true</sub>")
         self.formulas["linear"].setText("1 − <i>p</i><sub>true</sub>")
         self.formulas["brier"].setText(
@@ -79,9 +82,9 @@ class ReadoutPanel(Panel):
         """Show the model's current readouts."""
         m = self.model
         ce = m.cross_entropy
-        self.values["ce"].setText(style.shown(fmt_number(ce)))
-        self.values["linear"].setText(style.shown(fmt_number(m.linear_penalty)))
-        self.values["brier"].setText(style.shown(fmt_number(m.brier)))
+        set_text(self.values["ce"], style.shown(fmt_number(ce)))
+        set_text(self.values["linear"], style.shown(fmt_number(m.linear_penalty)))
+        set_text(self.values["brier"], style.shown(fmt_number(m.brier)))
         if math.isinf(ce) and not style.numbers_hidden:
             self.note.setText(
                 self.tr(
