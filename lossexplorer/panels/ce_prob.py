@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from lossexplorer import losses, style
 from lossexplorer.formatting import fmt_number, fmt_power, fmt_y_hat
 from lossexplorer.panels.base import Panel, set_text
-from lossexplorer.plotkit import add_live_curve, add_marker, fix_size, make_plot
+from lossexplorer.plotkit import add_live_curve, add_marker, fix_size, make_plot, text_size
 
 _EDGE = 1e-4
 P_GRID = np.asarray(losses.sigmoid(np.linspace(math.log(_EDGE), -math.log(_EDGE), 151)))
@@ -143,13 +143,11 @@ class ProbabilityLossPanel(Panel):
         fix_size(self.y_hat_label, self._y_hat_template.format(y_hat=tiny))
         fix_size(self.mse_label, *(self._mse_template.format(mse=v) for v in ("0.500", tiny)))
         fix_size(self.note_label, self._note_text)
-        ce_texts = [self._ce_template.format(ce=v) for v in ("1000.000", tiny)]
-        fix_size(self.ce_label, *ce_texts)  # measure the widest, then let it shrink to fit
-        widest = self.ce_label.width()
-        self.ce_label.setMinimumSize(0, 0)
-        self.ce_label.setMaximumSize(16777215, 16777215)
+        width, height = text_size(
+            self.ce_label, *(self._ce_template.format(ce=v) for v in ("1000.000", tiny))
+        )
         spacing = self.ce_row.layout().spacing()
-        self.ce_row.setFixedSize(widest + spacing + self.note_label.width(), self.ce_label.height())
+        self.ce_row.setFixedSize(width + spacing + self.note_label.width(), height)
 
     # -------------------------------------------------------------- redraw
     def refresh(self):
