@@ -87,6 +87,7 @@ class ExplorerModel(QObject):
         self._true_class = 0
         self._z = DEFAULT_Z
         self._y = 1.0
+        self._memo = {}  # name -> (z, y, value): every panel reads these on every step
         self._learning_rate = 1.0
         self._gesture = 0
         self._gesture_active = False
@@ -158,7 +159,7 @@ class ExplorerModel(QObject):
     @property
     def y_hat(self) -> float:
         """The binary prediction sigmoid(z)."""
-        return float(losses.sigmoid(self._z))
+        return self._at_z_y("y_hat", lambda z, y: losses.sigmoid(z))
 
     # -------------------------------------------------------------- readouts
     @property
@@ -185,22 +186,30 @@ class ExplorerModel(QObject):
     @property
     def bce(self) -> float:
         """Binary cross-entropy at (z, y)."""
-        return float(losses.binary_cross_entropy(self._z, self._y))
+        return self._at_z_y("bce", losses.binary_cross_entropy)
 
     @property
     def mse(self) -> float:
         """0.5 (y - sigmoid(z))^2 at (z, y)."""
-        return float(losses.mse(self._z, self._y))
+        return self._at_z_y("mse", losses.mse)
 
     @property
     def bce_grad(self) -> float:
         """d bce / dz at (z, y)."""
-        return float(losses.binary_cross_entropy_grad(self._z, self._y))
+        return self._at_z_y("bce_grad", losses.binary_cross_entropy_grad)
 
     @property
     def mse_grad(self) -> float:
         """d mse / dz at (z, y)."""
-        return float(losses.mse_grad(self._z, self._y))
+        return self._at_z_y("mse_grad", losses.mse_grad)
+
+    def _at_z_y(self, name: str, function) -> float:
+        """``function(z, y)`` as a float, computed once per (z, y)."""
+        hit = self._memo.get(name)
+        if hit is None or hit[0] != self._z or hit[1] != self._y:
+            hit = (self._z, self._y, float(function(self._z, self._y)))
+            self._memo[name] = hit
+        return hit[2]
 
     # --------------------------------------------------------------- setters
     def set_probability(self, i, p) -> None:

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow
-from qt_helpers import drag
+from qt_helpers import drag, viewport_point
 
 from lossexplorer import losses, style
 from lossexplorer.formatting import MINUS, parse_number
@@ -184,8 +184,8 @@ def test_curves_stay_within_a_third_of_a_pixel_of_the_truth(model, loss, prob, r
                 assert chord_error_pixels(plot, curve, f, y) < 1 / 3
 
 
-def coloured_pixels(widget, colour, tolerance=40):
-    """How many pixels of ``widget`` (as grabbed) are within ``tolerance`` of ``colour``."""
+def colour_mask(widget, colour, tolerance=40):
+    """Which pixels of ``widget`` (as grabbed) are within ``tolerance`` of ``colour``."""
     from PySide6.QtGui import QColor, QImage
 
     image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
@@ -193,8 +193,34 @@ def coloured_pixels(widget, colour, tolerance=40):
     pixels = np.frombuffer(image.constBits(), np.uint8).reshape(height, image.bytesPerLine())
     bgr = pixels[:, : 4 * width].reshape(height, width, 4)[:, :, :3].astype(int)
     c = QColor(colour)
-    target = np.array([c.blue(), c.green(), c.red()])
-    return int(np.count_nonzero(np.abs(bgr - target).max(axis=2) <= tolerance))
+    return np.abs(bgr - np.array([c.blue(), c.green(), c.red()])).max(axis=2) <= tolerance
+
+
+def coloured_pixels(widget, colour, tolerance=40):
+    """How many pixels of ``widget`` (as grabbed) are within ``tolerance`` of ``colour``."""
+    return int(np.count_nonzero(colour_mask(widget, colour, tolerance)))
+
+
+@pytest.mark.parametrize("y", [1.0, 0.3])
+def test_curves_are_painted_where_their_numbers_say(model, loss, prob, y):
+    """The curves are stroked in pixels, mapped by our own code: check it lands right."""
+    model.set_z(-9.5)  # the markers out of the way, at the left edge
+    model.set_y(y)
+    loss.set_view("wide")
+    QApplication.processEvents()
+    cases = (
+        (loss.plot, style.CE, losses.binary_cross_entropy, (-7.0, -3.0, -1.0, 0.5, 3.0, 8.0)),
+        (loss.plot, style.MSE, losses.mse, (-7.0, -4.0, -1.0)),  # apart from CE
+        (prob.plot, style.CE, losses.binary_cross_entropy_prob, (0.3, 0.5, 0.7, 0.9)),
+    )
+    for plot, colour, f, xs in cases:
+        mask = colour_mask(plot.viewport(), colour)
+        for x in xs:
+            point = viewport_point(plot, x, float(f(x, y)))
+            column = mask[point.y() - 8 : point.y() + 9, point.x()]
+            rows = np.flatnonzero(column) - 8
+            assert rows.size >= 2, (colour, x)
+            assert abs(rows.mean()) <= 1.5, (colour, x, rows)
 
 
 def test_curves_are_drawn_wherever_the_view_is_panned(model, loss):

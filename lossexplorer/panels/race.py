@@ -85,6 +85,7 @@ class RacePanel(Panel):
         self._n = 0  # steps taken
         self._start = None  # the model's (z, y, learning rate) this race started from
         self._curve_y = None
+        self._shown_learning_rate = None
         self._ranges = {}  # the view ranges last set, so unchanged ones are not set again
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
@@ -303,8 +304,10 @@ class RacePanel(Panel):
     def refresh(self):
         """Follow the model: a new start (z, y or η) restarts the race."""
         m = self.model
-        with QSignalBlocker(self.lr_spin):
-            self.lr_spin.setValue(m.learning_rate)
+        if m.learning_rate != self._shown_learning_rate:  # setValue repaints, even unchanged
+            self._shown_learning_rate = m.learning_rate
+            with QSignalBlocker(self.lr_spin):
+                self.lr_spin.setValue(m.learning_rate)
         if m.y != self._curve_y:
             self._curve_y = m.y
             self.mse_curve.setData(RACE_GRID, losses.mse(RACE_GRID, m.y))
