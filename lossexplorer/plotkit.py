@@ -14,8 +14,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
+    QGraphicsLineItem,
     QGraphicsPathItem,
     QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
     QGraphicsView,
     QLabel,
 )
@@ -302,6 +304,103 @@ class Band(QGraphicsRectItem):
     def getRegion(self):
         """The shaded (lo, hi)."""
         return self._region
+
+
+class Guide(QGraphicsLineItem):
+    """A fixed horizontal (``angle=0``) or vertical (90) line across a plot.
+
+    Like a ``pg.InfiniteLine`` that cannot be dragged, but Qt paints and
+    measures it with no Python per repaint, which matters for lines that
+    move or get repainted on every drag step.  It lives in the view box's own
+    pixels (so its bounding rectangle is exact for a cosmetic pen), under
+    the plotted data, and the box clips it.
+    """
+
+    def __init__(self, view_box, pen, angle: int = 90, pos: float = 0.0):
+        super().__init__(view_box)
+        self._view = view_box
+        self._vertical = angle == 90
+        self._value = float(pos)
+        self.setPen(pen)
+        self.setZValue(-1)  # under the view's data, over its background
+        view_box.sigTransformChanged.connect(self._place)
+        self._place()
+
+    def setPos(self, value):  # noqa: N802 - the InfiniteLine name, so the two are interchangeable
+        """Move the line to ``value`` (x for a vertical line, y for a horizontal one)."""
+        value = float(value)
+        if value != self._value:
+            self._value = value
+            self._place()
+
+    def value(self) -> float:
+        """Where the line is, in data coordinates."""
+        return self._value
+
+    def _place(self, *_):
+        point = self._view.mapFromView(QPointF(self._value, self._value))
+        rect = self._view.rect()
+        if self._vertical:
+            self.setLine(point.x(), rect.top(), point.x(), rect.bottom())
+        else:
+            self.setLine(rect.left(), point.y(), rect.right(), point.y())
+
+
+def add_guide(plot_or_view, pen, angle: int = 90, pos: float = 0.0) -> Guide:
+    """A ``Guide`` in a PlotItem's or a ViewBox's view."""
+    view = plot_or_view.getViewBox() if hasattr(plot_or_view, "getViewBox") else plot_or_view
+    return Guide(view, pen, angle, pos)
+
+
+class Tag(QGraphicsRectItem):
+    """A boxed, constant-size text label at a data point (like ``pg.TextItem``).
+
+    Qt alone paints and measures it; a new text costs one plain-text layout
+    instead of a rich-text document.  ``anchor`` picks the point of the box
+    that sits at the position: (0, 0) top left, (1, 1) bottom right.
+    """
+
+    PADDING = 4  # pixels around the text
+
+    def __init__(self, color, fill=None, border=None, anchor=(0.0, 0.0)):
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setPen(border if border is not None else QPen(Qt.PenStyle.NoPen))
+        self.setBrush(fill if fill is not None else Qt.BrushStyle.NoBrush)
+        self._text = QGraphicsSimpleTextItem(self)
+        self._text.setBrush(pg.mkColor(color))
+        self._anchor = (float(anchor[0]), float(anchor[1]))
+        self._layout()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - the TextItem name
+        """Show ``text`` (``\\n`` starts a new line)."""
+        if text != self._text.text():
+            self._text.setText(text)
+            self._layout()
+
+    def toPlainText(self) -> str:  # noqa: N802 - the TextItem name
+        """The text shown."""
+        return self._text.text()
+
+    def setFont(self, font) -> None:  # noqa: N802 - the TextItem name
+        """The text's font."""
+        self._text.setFont(font)
+        self._layout()
+
+    def setAnchor(self, anchor) -> None:  # noqa: N802 - the TextItem name
+        """Which point of the box sits at the position."""
+        anchor = (float(anchor[0]), float(anchor[1]))
+        if anchor != self._anchor:
+            self._anchor = anchor
+            self._layout()
+
+    def _layout(self):
+        text = self._text.boundingRect()
+        pad = self.PADDING
+        width, height = text.width() + 2 * pad, text.height() + 2 * pad
+        left, top = -self._anchor[0] * width, -self._anchor[1] * height
+        self.setRect(QRectF(left, top, width, height))
+        self._text.setPos(left + pad, top + pad)
 
 
 def add_marker(plot_or_view, colour, size: float = 16, symbol: str = "o") -> Marker:

@@ -43,6 +43,7 @@ from lossexplorer import app as app_module
 from lossexplorer import i18n, layouts
 from lossexplorer.mainwindow import MainWindow
 from lossexplorer.panels import PANELS
+from lossexplorer.plotkit import Tag
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "i18n" / "lossexplorer_zh_CN.ts"
@@ -121,7 +122,7 @@ def plot_strings(plot, where):
         elif isinstance(item, pg.LegendItem):
             for _sample, label in item.items:
                 yield f"{where} legend", label.text
-        elif isinstance(item, pg.TextItem):
+        elif isinstance(item, (pg.TextItem, Tag)):
             yield f"{where} text item", item.toPlainText()
         elif isinstance(item, pg.LabelItem):
             yield f"{where} label item", item.text

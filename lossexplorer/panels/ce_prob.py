@@ -18,7 +18,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from lossexplorer import losses, style
 from lossexplorer.formatting import fmt_number, fmt_power, fmt_y_hat
 from lossexplorer.panels.base import Panel, set_text
-from lossexplorer.plotkit import add_live_curve, add_marker, fix_size, make_plot, text_size
+from lossexplorer.plotkit import (
+    add_guide,
+    add_live_curve,
+    add_marker,
+    fix_size,
+    make_plot,
+    text_size,
+)
 
 _EDGE = 1e-4
 P_GRID = np.asarray(losses.sigmoid(np.linspace(math.log(_EDGE), -math.log(_EDGE), 151)))
@@ -59,10 +66,7 @@ class ProbabilityLossPanel(Panel):
         )
         self.ce_curve = add_live_curve(item, style.pen(style.CE, 5))
         self.mse_curve = add_live_curve(item, style.pen(style.MSE, 3))
-        self.guide = pg.InfiniteLine(
-            angle=90, pen=style.pen(style.NEUTRAL, 1.5, Qt.PenStyle.DotLine)
-        )
-        item.addItem(self.guide)
+        self.guide = add_guide(item, style.pen(style.NEUTRAL, 1.5, Qt.PenStyle.DotLine))
         self.mse_marker = add_marker(item, style.MSE, 16)
         self.ce_marker = add_marker(item, style.CE, 20)
         self.ce_marker.setPen(style.pen("#111111", 2))  # stands out on the thick blue curve

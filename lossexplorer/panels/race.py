@@ -27,7 +27,7 @@ from lossexplorer import losses, style
 from lossexplorer.model import LEARNING_RATE_RANGE, Z_LIMIT
 from lossexplorer.panels.base import Panel, set_text
 from lossexplorer.panels.binary_loss import Z_GRID, logit
-from lossexplorer.plotkit import Band, add_live_curve, add_marker, fix_size, make_plot
+from lossexplorer.plotkit import Band, add_guide, add_live_curve, add_marker, fix_size, make_plot
 
 MAX_STEPS = 10_000
 TARGET = 0.1  # a runner has arrived when |y − σ(z)| < TARGET
@@ -145,14 +145,8 @@ class RacePanel(Panel):
         self.step_legend = self._legend(si.getViewBox())
         self.mse_steps = add_live_curve(si, style.pen(style.MSE))
         self.ce_steps = add_live_curve(si, style.pen(style.CE))
-        self.mse_arrival = pg.InfiniteLine(
-            angle=90, pen=style.pen(style.MSE, 2, Qt.PenStyle.DashLine)
-        )
-        self.ce_arrival = pg.InfiniteLine(
-            angle=90, pen=style.pen(style.CE, 2, Qt.PenStyle.DashLine)
-        )
-        si.addItem(self.mse_arrival)
-        si.addItem(self.ce_arrival)
+        self.mse_arrival = add_guide(si, style.pen(style.MSE, 2, Qt.PenStyle.DashLine))
+        self.ce_arrival = add_guide(si, style.pen(style.CE, 2, Qt.PenStyle.DashLine))
         self.step_legend.addItem(self.mse_steps, "")
         self.step_legend.addItem(self.ce_steps, "")
 

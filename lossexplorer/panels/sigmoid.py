@@ -18,7 +18,7 @@ from lossexplorer import losses, style
 from lossexplorer.formatting import fmt_number, fmt_y_hat
 from lossexplorer.model import Z_LIMIT
 from lossexplorer.panels.base import Panel
-from lossexplorer.plotkit import add_marker, make_plot
+from lossexplorer.plotkit import Tag, add_guide, add_marker, make_plot
 
 Z_VIEW = 10.0  # the plot shows z in [-Z_VIEW, Z_VIEW]
 Z_GRID = np.linspace(-Z_VIEW, Z_VIEW, 401)
@@ -80,15 +80,11 @@ class SigmoidPanel(Panel):
         self.view_box.setRange(xRange=(-Z_VIEW, Z_VIEW), yRange=(-0.08, 1.1), padding=0.02)
 
         dashed = style.pen(style.NEUTRAL, 2, Qt.PenStyle.DashLine)
-        self.asymptotes = [pg.InfiniteLine(pos=v, angle=0, pen=dashed) for v in (0.0, 1.0)]
-        for line in self.asymptotes:
-            item.addItem(line)
+        self.asymptotes = [add_guide(item, dashed, angle=0, pos=v) for v in (0.0, 1.0)]
         self.curve = item.plot(Z_GRID, losses.sigmoid(Z_GRID), pen=style.pen(style.SIGMOID, 4))
         style.cache(self.curve)
-        self.y_hat_guide = pg.InfiniteLine(
-            angle=0, pen=style.pen(style.SIGMOID, 2, Qt.PenStyle.DotLine)
-        )
-        item.addItem(self.y_hat_guide)
+        dotted = style.pen(style.SIGMOID, 2, Qt.PenStyle.DotLine)
+        self.y_hat_guide = add_guide(item, dotted, angle=0)
         self.handle = pg.InfiniteLine(
             angle=90,
             movable=True,
@@ -101,12 +97,10 @@ class SigmoidPanel(Panel):
         self.handle.sigPositionChangeFinished.connect(lambda _: self.gesture(False))
         item.addItem(self.handle)
         self.point = add_marker(item, style.SIGMOID, 20)
-        self.label = pg.TextItem(
-            color="#111111", fill=pg.mkBrush(255, 255, 255, 200), border=style.pen(style.NEUTRAL, 1)
-        )
+        self.label = Tag("#111111", pg.mkBrush(255, 255, 255, 200), style.pen(style.NEUTRAL, 1))
         self.label.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=True))
         self.label.setZValue(20)
-        item.addItem(self.label)
+        item.addItem(self.label, ignoreBounds=True)
         self.view_box.sigResized.connect(self._place_label)
 
         self.spin_caption = QLabel()
