@@ -1,0 +1,102 @@
+"""The plot building blocks, checked on screen: where they paint after pans and resizes."""
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication
+
+from lossexplorer import style
+from lossexplorer.plotkit import Tag, add_guide, add_live_curve, make_plot
+
+RED, BLUE = "#ff0000", "#0000ff"
+
+
+@pytest.fixture
+def plot(qtbot):
+    widget = make_plot("test_plot")
+    widget.resize(500, 350)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.getPlotItem().getViewBox().setRange(xRange=(0, 10), yRange=(0, 10), padding=0)
+    return widget
+
+
+def mask(widget, colour, tolerance=60):
+    """Which pixels of the grabbed widget are close to ``colour``."""
+    from PySide6.QtGui import QColor, QImage
+
+    QApplication.processEvents()
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    width, height = image.width(), image.height()
+    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(height, image.bytesPerLine())
+    bgr = pixels[:, : 4 * width].reshape(height, width, 4)[:, :, :3].astype(int)
+    c = QColor(colour)
+    return np.abs(bgr - np.array([c.blue(), c.green(), c.red()])).max(axis=2) <= tolerance
+
+
+def pixel(plot, x, y):
+    """The viewport pixel (column, row) of data point (x, y)."""
+    view = plot.getPlotItem().getViewBox()
+    p = plot.mapFromScene(view.mapViewToScene(QPointF(x, y)))
+    return p.x(), p.y()
+
+
+def test_a_guide_stays_at_its_value_through_pans_zooms_and_resizes(plot):
+    vertical = add_guide(plot.getPlotItem(), style.pen(RED, 3), angle=90, pos=4.0)
+    horizontal = add_guide(plot.getPlotItem(), style.pen(BLUE, 3), angle=0, pos=7.0)
+    view = plot.getPlotItem().getViewBox()
+    for x_range, y_range, size in (
+        ((0, 10), (0, 10), (500, 350)),
+        ((2, 6), (5, 9), (500, 350)),  # zoomed in
+        ((2, 6), (5, 9), (700, 300)),  # and resized
+    ):
+        plot.resize(*size)
+        view.setRange(xRange=x_range, yRange=y_range, padding=0)
+        for guide, colour in ((vertical, RED), (horizontal, BLUE)):
+            seen = mask(plot.viewport(), colour)
+            column, row = pixel(plot, guide.value(), guide.value())
+            if guide is vertical:
+                hits = np.flatnonzero(seen.any(axis=0))
+                assert seen[:, column].sum() > 0.5 * seen.any(axis=1).sum()
+                assert abs(hits.mean() - column) <= 1.5
+            else:
+                hits = np.flatnonzero(seen.any(axis=1))
+                assert abs(hits.mean() - row) <= 1.5
+    vertical.setPos(5.0)
+    column, _ = pixel(plot, 5.0, 0)
+    assert abs(np.flatnonzero(mask(plot.viewport(), RED).any(axis=0)).mean() - column) <= 1.5
+    view.setRange(xRange=(6, 9), yRange=(0, 10), padding=0)  # the line is out of view
+    assert not mask(plot.viewport(), RED).any()
+
+
+@pytest.mark.parametrize("anchor", [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)])
+def test_a_tag_puts_its_anchor_corner_at_its_position(plot, anchor):
+    tag = Tag("#000000", pg.mkBrush(RED), None, anchor=anchor)
+    plot.getPlotItem().addItem(tag, ignoreBounds=True)
+    tag.setText("z = 1.00\nŷ = 0.731")
+    tag.setPos(5.0, 5.0)
+    box = mask(plot.viewport(), RED)
+    rows, columns = np.flatnonzero(box.any(axis=1)), np.flatnonzero(box.any(axis=0))
+    column, row = pixel(plot, 5.0, 5.0)
+    corner_x = columns[0] if anchor[0] == 0.0 else columns[-1] + 1
+    corner_y = rows[0] if anchor[1] == 0.0 else rows[-1] + 1
+    assert abs(corner_x - column) <= 1 and abs(corner_y - row) <= 1
+    height = rows[-1] - rows[0]
+    tag.setText("one line")
+    assert np.flatnonzero(mask(plot.viewport(), RED).any(axis=1)).size < 0.8 * height
+    assert tag.toPlainText() == "one line"
+
+
+def test_a_live_curve_keeps_up_with_new_data_and_dashed_pens(plot):
+    curve = add_live_curve(plot.getPlotItem(), style.pen(RED, 4))
+    x = np.linspace(0, 10, 101)
+    for level in (2.0, 8.0):
+        curve.setData(x, np.full_like(x, level))
+        rows = np.flatnonzero(mask(plot.viewport(), RED).any(axis=1))
+        assert abs(rows.mean() - pixel(plot, 0, level)[1]) <= 1.5
+    curve.setPen(style.pen(RED, 4, Qt.PenStyle.DashLine))  # drawn by pyqtgraph's own path
+    curve.setData(x, np.full_like(x, 3.0))
+    rows = np.flatnonzero(mask(plot.viewport(), RED).any(axis=1))
+    assert abs(rows.mean() - pixel(plot, 0, 3.0)[1]) <= 1.5
