@@ -44,6 +44,7 @@ class DraggableBars(pg.GraphicsObject):
         self.on_gesture = on_gesture or (lambda started: None)
         self.values: list[float] = []
         self.brushes: list = []
+        self._brush_specs: list = []
         self.focus_index = 0
         self.drag_index: int | None = None
         self.outline = pg.mkPen("#222222", width=1.5)
@@ -59,7 +60,9 @@ class DraggableBars(pg.GraphicsObject):
             self.prepareGeometryChange()
             self.focus_index = min(self.focus_index, len(values) - 1)
         self.values = values
-        self.brushes = [pg.mkBrush(b) for b in brushes]
+        if list(brushes) != self._brush_specs:  # new QBrush objects only when they change
+            self._brush_specs = list(brushes)
+            self.brushes = [pg.mkBrush(b) for b in brushes]
         self.update()
 
     def boundingRect(self) -> QRectF:

@@ -79,10 +79,29 @@ def make_plot(name: str = "", right_axis: bool = False, view_box=None) -> pg.Plo
     # to such a region costs several times more than painting the whole box.
     plot.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
     style.style_plot(plot)
+    _no_hover_search_while_dragging(plot.scene())
     item = plot.getPlotItem()
     item.layout.setContentsMargins(2, 10, 2 if right_axis else 18, 2)
     item.getViewBox().disableAutoRange()
     return plot
+
+
+def _no_hover_search_while_dragging(scene) -> None:
+    """Skip pyqtgraph's hover search on the mouse moves of a drag.
+
+    pyqtgraph looks for the items under the pointer on every move, even in
+    the middle of a drag, where no item may take the hover; that search cost
+    about a tenth of a drag step.  Hover resumes with the first move after
+    the button is released.
+    """
+    send = scene.sendHoverEvents
+
+    def send_unless_dragging(ev, exitOnly=False):  # noqa: N803 - pyqtgraph's name
+        if not exitOnly and scene.dragButtons and ev.buttons():
+            return
+        send(ev, exitOnly)
+
+    scene.sendHoverEvents = send_unless_dragging
 
 
 class LiveCurve(pg.PlotCurveItem):
@@ -332,6 +351,8 @@ class Guide(QGraphicsLineItem):
         if value != self._value:
             self._value = value
             self._place()
+
+    setValue = setPos  # noqa: N815 - InfiniteLine has both names
 
     def value(self) -> float:
         """Where the line is, in data coordinates."""

@@ -102,6 +102,7 @@ class LogitsPanel(Panel):
             table.addWidget(header, 1, c)
             self.headers.append(header)
         self.cells = []
+        self._row_colours = [None] * MAX_CLASSES
         for i in range(MAX_CLASSES):
             row = []
             for c in range(5):
@@ -231,11 +232,12 @@ class LogitsPanel(Panel):
                 fmt_number(probs[i]),
             ) if i < n else ("",) * 5  # fmt: skip
             colour = style.TRUE_BAR if i == true_class else "#111111"
+            restyle = self._row_colours[i] != colour
+            self._row_colours[i] = colour
             for cell, text in zip(row, texts, strict=True):
                 set_text(cell, text)
                 cell.setVisible(i < n)
-                if cell.property("colour") != colour:
-                    cell.setProperty("colour", colour)
+                if restyle:
                     cell.setStyleSheet(f"color: {colour}")
         set_text(self.sum_cells[0], _fmt_exp(log10_sum))
         set_text(self.sum_cells[1], fmt_number(probs.sum()))

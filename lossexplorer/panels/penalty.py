@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from lossexplorer import losses, style
 from lossexplorer.formatting import fmt_number
 from lossexplorer.panels.base import Panel
-from lossexplorer.plotkit import add_live_curve, add_marker, make_plot
+from lossexplorer.plotkit import add_guide, add_live_curve, add_marker, make_plot
 
 Y_MAX = 5.0  # the view is clipped here; the data are not
 # p on a grid that is dense near 0, where -log p is steep
@@ -59,8 +59,7 @@ class PenaltyPanel(Panel):
         style.cache(self.ce_curve, self.linear_curve, self.brier_curve)
         style.cache(self.seed_points, *self.seed_labels)
         self.markers = [add_marker(item, c, 18) for c in (style.CE, style.LINEAR, style.BRIER)]
-        self.cursor = pg.InfiniteLine(angle=90, pen=style.pen("#333333", 1.5))
-        item.addItem(self.cursor)
+        self.cursor = add_guide(item, style.pen("#333333", 1.5))
         # what is off the top of the chart, said inside the chart
         self.off_scale = pg.TextItem(anchor=(0.0, 0.0), color=style.CE)
         self.off_scale.setFont(style.font(style.BASE_POINT_SIZE, bold=True))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -20,7 +19,7 @@ from lossexplorer.draggable import DraggableBars
 from lossexplorer.i18n import class_name
 from lossexplorer.model import MAX_CLASSES, MIN_CLASSES
 from lossexplorer.panels.base import Panel
-from lossexplorer.plotkit import make_plot
+from lossexplorer.plotkit import Tag, make_plot
 
 SNAP = 0.01  # drags snap to whole percent; hold Ctrl for any value
 DEFAULT_NAMES = ("cat", "dog", "bird", "fish", "horse", "frog")
@@ -47,9 +46,9 @@ class ProbabilitiesPanel(Panel):
         self.plot.addItem(self.bars)
         self.value_labels = []
         for _ in range(MAX_CLASSES):
-            text = pg.TextItem(anchor=(0.5, 1.0), color="#111111")
+            text = Tag("#111111", anchor=(0.5, 1.0))
             text.setFont(style.font(style.BASE_POINT_SIZE + 5, bold=True))
-            self.plot.addItem(text)
+            self.plot.addItem(text, ignoreBounds=True)
             self.value_labels.append(text)
 
         self.true_caption = QLabel()
