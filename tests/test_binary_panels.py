@@ -291,6 +291,27 @@ def test_dragging_the_handle_sets_z_where_the_pointer_went(model, sigmoid, qtbot
     assert y_hat_shown == pytest.approx(model.y_hat, abs=5e-4)
 
 
+def test_the_handle_lights_up_under_the_pointer_before_and_after_a_drag(model, sigmoid):
+    """Drags skip pyqtgraph's hover search; hovering must still work around them."""
+    from qt_helpers import NO_BUTTON, send_mouse
+
+    model.set_z(0.0)
+    vp = sigmoid.plot.viewport()
+
+    def hover(x, y):
+        send_mouse(
+            vp, QEvent.Type.MouseMove, viewport_point(sigmoid.plot, x, y), NO_BUTTON, NO_BUTTON
+        )
+
+    hover(0.0, 0.5)
+    assert sigmoid.handle.mouseHovering
+    hover(-6.0, 0.5)
+    assert not sigmoid.handle.mouseHovering
+    drag(sigmoid.plot, (-8.0, 0.9), (4.5, 0.9), steps=8)  # scrub, away from the handle
+    hover(model.z, 0.5)
+    assert sigmoid.handle.mouseHovering
+
+
 def test_dragging_anywhere_on_the_sigmoid_plot_scrubs_z(model, sigmoid):
     pixel = sigmoid.view_box.viewPixelSize()[0]
     range_before = sigmoid.view_box.viewRange()
