@@ -118,8 +118,10 @@ class LiveCurve(pg.PlotCurveItem):
 
     def __init__(self, pen, **kwargs):
         self._device_key = None
+        self._device_lines = None
         self._fast_pen = None
         self._view_rect = None
+        self._sorted_x = None
         super().__init__(pen=pen, skipFiniteCheck=True, **kwargs)
 
     def setData(self, *args, **kwargs):  # noqa: N802 - pyqtgraph API
@@ -167,7 +169,16 @@ class LiveCurve(pg.PlotCurveItem):
 
     def setPen(self, *args, **kwargs):  # noqa: N802 - pyqtgraph API
         super().setPen(*args, **kwargs)
-        self._fast_pen = None
+        pen = self.opts["pen"]
+        fast = (
+            pen.isCosmetic()
+            and pen.style() == Qt.PenStyle.SolidLine
+            and pen.color().alphaF() == 1.0
+            and pen.widthF() > 1.0
+        )
+        self._fast_pen = QPen(pen) if fast else None
+        if fast:
+            self._fast_pen.setCapStyle(Qt.PenCapStyle.SquareCap)
 
     def dataBounds(self, ax, frac=1.0, orthoRange=None):  # noqa: N803 - pyqtgraph override
         # The whole data range of finite data: min and max, without pyqtgraph's
@@ -178,18 +189,15 @@ class LiveCurve(pg.PlotCurveItem):
         return super().dataBounds(ax, frac, orthoRange)
 
     def paint(self, p, opt, widget):
-        pen = self.opts["pen"]
         t = p.transform()
         if (
-            self._exportOpts is not False
-            or self.opts["fillLevel"] is not None
-            or self.opts["shadowPen"] is not None
+            self._fast_pen is None
+            or self._exportOpts is not False
             or self.xData is None
             or len(self.xData) < 2
-            or not pen.isCosmetic()
-            or not self._shouldUseDrawLineSegments(pen)
-            or t.m12() != 0.0
-            or t.m21() != 0.0
+            or self.opts["fillLevel"] is not None
+            or self.opts["shadowPen"] is not None
+            or t.isRotating()
             or not t.isAffine()
         ):
             self._device_key = None  # the segments cached below are in pixels
@@ -199,25 +207,29 @@ class LiveCurve(pg.PlotCurveItem):
         key = (t.m11(), t.m22(), t.dx(), t.dy())
         if key != self._device_key or not self._lineSegmentsRendered:
             self._device_key = key
+            # keep the array: drawargs() points into its memory
             self._lineSegments = self._device_segments(*key)
+            self._device_lines = self._lineSegments.drawargs()
             self._lineSegmentsRendered = True
-        if self._fast_pen is None:
-            self._fast_pen = QPen(pen)
-            self._fast_pen.setCapStyle(Qt.PenCapStyle.SquareCap)
         p.setRenderHint(p.RenderHint.Antialiasing, self.opts["antialias"])
         p.resetTransform()
         p.setPen(self._fast_pen)
-        p.drawLines(*self._lineSegments.drawargs())
+        p.drawLines(*self._device_lines)
 
     def _device_segments(self, sx, sy, dx, dy):
         # Only the segments that reach into the view: a curve that runs far off
         # the top (−log ŷ) or off the sides (the tails out to |z| = 1000) would
         # otherwise be stroked in full and then clipped.
         x, y = self.xData, self.yData
-        keep = "all"
-        view = self.getViewBox()
-        if view is not None:
-            (x0, x1), (y0, y1) = view.viewRange()
+        (x0, x1), (y0, y1) = self._view_range()
+        if x is not self._sorted_x:  # the grids are shared arrays: checked once
+            self._sorted_x = x if bool(np.all(x[1:] >= x[:-1])) else None
+        if x is self._sorted_x:  # the common case: cut the view's x range out
+            lo = max(int(np.searchsorted(x, x0, "right")) - 1, 0)
+            hi = int(np.searchsorted(x, x1, "left")) + 1
+            x, y = x[lo:hi], y[lo:hi]
+            keep = "all"
+        else:
             xa, xb, ya, yb = x[:-1], x[1:], y[:-1], y[1:]
             outside = (
                 (np.minimum(xa, xb) > x1)
@@ -229,6 +241,12 @@ class LiveCurve(pg.PlotCurveItem):
         return arrayToLineSegments(
             sx * x + dx, sy * y + dy, connect=keep, finiteCheck=False, out=self._lineSegments
         )
+
+    def _view_range(self):
+        view = self.getViewBox()
+        if view is None or not hasattr(view, "viewRange"):
+            return (-np.inf, np.inf), (-np.inf, np.inf)
+        return view.viewRange()
 
     def viewRangeChanged(self):
         self._lineSegmentsRendered = False  # a pan or zoom shows other segments
