@@ -60,14 +60,17 @@ def confidently_wrong_region(y: float):
     return None
 
 
-def gradient_text(kind: str, z: float, y: float) -> str:
+def gradient_text(kind: str, z: float, y: float, grads=None) -> str:
     """dL/dz of ``kind`` ("mse" or "ce") at (z, y) as text that never reads 0.
 
     Small or underflowing values are written as m × 10ⁿ from
-    ``losses.log10_abs_*_grad``.
+    ``losses.log10_abs_*_grad``.  ``grads``, if given, are the two gradients
+    (MSE, CE) at (z, y) already computed.
     """
-    bce = float(losses.binary_cross_entropy_grad(z, y))
-    value = float(losses.mse_grad(z, y)) if kind == "mse" else bce
+    if grads is None:
+        grads = (losses.mse_grad(z, y), losses.binary_cross_entropy_grad(z, y))
+    bce = float(grads[1])
+    value = float(grads[0]) if kind == "mse" else bce
     if abs(value) >= 0.5e-3:
         return fmt_number(value)
     log10_abs = losses.log10_abs_mse_grad if kind == "mse" else losses.log10_abs_bce_grad
@@ -313,6 +316,7 @@ class BinaryLossPanel(Panel):
     def refresh(self):
         """Redraw from the model: curves when y changed, markers and numbers always."""
         z, y = self.model.z, self.model.y
+        grads = (self.model.mse_grad, self.model.bce_grad)
         if y != self._curve_y:
             self._update_curves()
         self.mse_marker.setPos(z, self.model.mse)
@@ -320,11 +324,11 @@ class BinaryLossPanel(Panel):
         self._update_gradient_markers()
         set_text(
             self.mse_grad_label,
-            self._mse_grad_template.format(value=style.shown(gradient_text("mse", z, y))),
+            self._mse_grad_template.format(value=style.shown(gradient_text("mse", z, y, grads))),
         )
         set_text(
             self.ce_grad_label,
-            self._ce_grad_template.format(value=style.shown(gradient_text("ce", z, y))),
+            self._ce_grad_template.format(value=style.shown(gradient_text("ce", z, y, grads))),
         )
         with QSignalBlocker(self.y_slider):
             self.y_slider.setValue(round(y * 100))

@@ -53,10 +53,11 @@ class _Runner:
         self.losses = np.empty(MAX_STEPS + 1)
         self.arrived = None  # the step at which |y − σ(z)| < TARGET first held
 
-    def start(self, z0, y):
+    def start(self, z0, loss0, grad0):
+        """Stand at z0, whose loss and dCE/dz = σ(z0) − y are given."""
         self.z[0] = z0
-        self.losses[0] = self.loss(z0, y)
-        self.arrived = 0 if abs(float(losses.binary_cross_entropy_grad(z0, y))) < TARGET else None
+        self.losses[0] = loss0
+        self.arrived = 0 if abs(grad0) < TARGET else None
 
     def advance(self, n0, n1, y, lr):
         """Fill steps n0 + 1 .. n1 from step n0."""
@@ -86,6 +87,7 @@ class RacePanel(Panel):
         self._start = None  # the model's (z, y, learning rate) this race started from
         self._curve_y = None
         self._shown_learning_rate = None
+        self._top_for = (None, 0.0)  # (z range, the top of the loss view for it)
         self._ranges = {}  # the view ranges last set, so unchanged ones are not set again
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
@@ -277,8 +279,8 @@ class RacePanel(Panel):
         self.pause()
         self._start = (m.z, m.y, m.learning_rate)
         self._n = 0
-        self._mse.start(m.z, m.y)
-        self._ce.start(m.z, m.y)
+        self._mse.start(m.z, m.mse, m.bce_grad)
+        self._ce.start(m.z, m.bce, m.bce_grad)
         self._draw_race()
 
     def play(self):
@@ -353,10 +355,13 @@ class RacePanel(Panel):
         z_hi = max(10.0, math.ceil(float(zs.max())) + 1.0)
         # the largest loss in the window over every y is at y = 0 or 1: one
         # scale for every label, so that the y-slider does not rescale the view
-        top = 1.35 * max(
-            float(losses.binary_cross_entropy(z_lo, 1.0)),
-            float(losses.binary_cross_entropy(z_hi, 0.0)),
-        )
+        if self._top_for[0] != (z_lo, z_hi):
+            top = 1.35 * max(
+                float(losses.binary_cross_entropy(z_lo, 1.0)),
+                float(losses.binary_cross_entropy(z_hi, 0.0)),
+            )
+            self._top_for = ((z_lo, z_hi), top)
+        top = self._top_for[1]
         self._set_range(self.z_plot, "z", (z_lo, z_hi), (-0.03 * top, top))
         x_hi = 50
         while x_hi < self._n:
