@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QWidget
 
+QWIDGETSIZE_MAX = 16777215  # Qt's largest widget size (not exported by PySide6)
+
 
 class Panel(QWidget):
     """Base class of a dock panel.
@@ -86,3 +88,24 @@ def set_text(widget, text: str) -> None:
     """``widget.setText(text)`` only when it differs: a label's re-layout is not free."""
     if widget.text() != text:
         widget.setText(text)
+
+
+def set_text_snug(label, text: str) -> None:
+    """Set a label's text and fix its size to fit it exactly.
+
+    For a label that something else follows (a note after a number): its
+    layout is redone only when the text's width changes, not for every new
+    digit, since a label of fixed size does not ask for a re-layout.
+    """
+    old = label.text()
+    if old == text:
+        return
+    metrics = label.fontMetrics()
+    fixed = label.minimumSize() == label.maximumSize()
+    if fixed and metrics.horizontalAdvance(text) == metrics.horizontalAdvance(old):
+        label.setText(text)
+        return
+    label.setMinimumSize(0, 0)
+    label.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
+    label.setText(text)
+    label.setFixedSize(label.sizeHint())

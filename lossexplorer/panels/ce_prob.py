@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from lossexplorer import losses, style
 from lossexplorer.formatting import fmt_number, fmt_power, fmt_y_hat
-from lossexplorer.panels.base import Panel, set_text
+from lossexplorer.panels.base import Panel, set_text, set_text_snug
 from lossexplorer.plotkit import (
     add_guide,
     add_live_curve,
@@ -173,7 +173,7 @@ class ProbabilityLossPanel(Panel):
             self.ce_marker.set_symbol("o")
             self.ce_marker.setPos(y_hat, ce)
         set_text(self.y_hat_label, self._y_hat_template.format(y_hat=fmt_y_hat(m.z)))
-        set_text(self.ce_label, self._ce_template.format(ce=style.shown(fmt_number(ce))))
+        set_text_snug(self.ce_label, self._ce_template.format(ce=style.shown(fmt_number(ce))))
         set_text(self.mse_label, self._mse_template.format(mse=style.shown(fmt_number(mse))))
         set_text(self.note_label, self._note_text if off_scale and not style.numbers_hidden else "")
 
