@@ -72,7 +72,11 @@ def make_plot(name: str = "", right_axis: bool = False, view_box=None) -> pg.Plo
     recomputed on every drag step costs more than the redraw).
     """
     sides = ("left", "bottom", "right") if right_axis else ("left", "bottom")
-    plot = pg.PlotWidget(viewBox=view_box, axisItems={s: MinusAxisItem(s) for s in sides})
+    # enableMenu=False: pyqtgraph's view menu is never shown (plots get
+    # export's menu), and building it took a third of a plot's construction
+    plot = pg.PlotWidget(
+        viewBox=view_box, axisItems={s: MinusAxisItem(s) for s in sides}, enableMenu=False
+    )
     plot.setObjectName(name)
     # One bounding rectangle per repaint: a marker and a cursor line moving at
     # once make a region of many rectangles, and clipping every cached pixmap
