@@ -260,3 +260,32 @@ def test_a_damaged_language_setting_is_ignored(qtbot, tmp_path):
     w = MainWindow(settings=settings)
     qtbot.addWidget(w)
     assert not math.isnan(w.model.cross_entropy)
+
+
+# a popup menu asks the window system to raise it and grab the keyboard,
+# which the offscreen platform cannot do
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
+def test_a_right_click_on_a_plot_offers_the_exports(window, qtbot):
+    """Right-clicking a plot shows lossexplorer's export menu, not pyqtgraph's."""
+    from PySide6.QtCore import QEvent, QPoint, Qt
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+    from qt_helpers import send_mouse
+
+    plot = window.panels["penalty"].plot
+    viewport = plot.viewport()
+    centre = QPoint(viewport.width() // 2, viewport.height() // 2)
+    right, none = Qt.MouseButton.RightButton, Qt.MouseButton.NoButton
+    send_mouse(viewport, QEvent.Type.MouseButtonPress, centre, right, right)
+    send_mouse(viewport, QEvent.Type.MouseButtonRelease, centre, right, none)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, centre, viewport.mapToGlobal(centre))
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(lambda: any(m.isVisible() for m in plot.findChildren(QMenu)), timeout=2000)
+    menus = [m for m in plot.findChildren(QMenu) if m.isVisible()]
+    assert len(menus) == 1
+    assert [a.text() for a in menus[0].actions()] == [
+        "Export as PNG…",
+        "Export as SVG…",
+        "Copy image",
+    ]
+    menus[0].close()
