@@ -70,6 +70,9 @@ def _make_app(argv):
     from lossexplorer.mainwindow import apply_app_style
 
     app = QApplication.instance() or QApplication([argv[0] if argv else "lossexplorer"])
+    from lossexplorer import gc_guard
+
+    gc_guard.install(app)
     app.setOrganizationName("lossexplorer")
     app.setApplicationName("lossexplorer")
     app.setApplicationVersion(version())

@@ -15,8 +15,10 @@ pg.setConfigOption("mouseRateLimit", -1)
 
 @pytest.fixture(scope="session", autouse=True)
 def _app_style(qapp):
+    from lossexplorer import gc_guard
     from lossexplorer.mainwindow import apply_app_style
 
+    gc_guard.install(qapp)  # as the app does: no collection inside a Qt call
     qapp.setOrganizationName("lossexplorer-tests")
     qapp.setApplicationName("lossexplorer-tests")
     apply_app_style(qapp)
@@ -42,3 +44,12 @@ def window(qtbot, settings):
     w.close()
     w.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_between_tests():
+    """Collect what a test left behind at a safe moment: between tests, not inside Qt."""
+    yield
+    import gc
+
+    gc.collect()
