@@ -1,4 +1,4 @@
-"""Drive pyqtgraph plots as a user would: real mouse events on the viewport.
+"""Drive pyqtgraph plots as a user would (real mouse events) and read back their pixels.
 
 Events are built as QMouseEvents and sent to the plot's viewport, exactly as
 the window system would deliver them (QTest's helpers print a warning when
@@ -54,3 +54,16 @@ def click(plot, x: float, y: float):
     vp = plot.viewport()
     send_mouse(vp, QEvent.Type.MouseButtonPress, p, LEFT, LEFT)
     send_mouse(vp, QEvent.Type.MouseButtonRelease, p, LEFT, NO_BUTTON)
+
+
+def colour_mask(widget, colour, tolerance=40):
+    """Which pixels of ``widget`` (as grabbed) are within ``tolerance`` of ``colour``."""
+    import numpy as np
+    from PySide6.QtGui import QColor, QImage
+
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    width, height = image.width(), image.height()
+    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(height, image.bytesPerLine())
+    bgr = pixels[:, : 4 * width].reshape(height, width, 4)[:, :, :3].astype(int)
+    c = QColor(colour)
+    return np.abs(bgr - np.array([c.blue(), c.green(), c.red()])).max(axis=2) <= tolerance

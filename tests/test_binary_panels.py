@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow
-from qt_helpers import drag, viewport_point
+from qt_helpers import colour_mask, drag, viewport_point
 
 from lossexplorer import losses, style
 from lossexplorer.formatting import MINUS, parse_number
@@ -182,18 +182,6 @@ def test_curves_stay_within_a_third_of_a_pixel_of_the_truth(model, loss, prob, r
             loss.set_view(view)
             for plot, curve, f in cases:
                 assert chord_error_pixels(plot, curve, f, y) < 1 / 3
-
-
-def colour_mask(widget, colour, tolerance=40):
-    """Which pixels of ``widget`` (as grabbed) are within ``tolerance`` of ``colour``."""
-    from PySide6.QtGui import QColor, QImage
-
-    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    width, height = image.width(), image.height()
-    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(height, image.bytesPerLine())
-    bgr = pixels[:, : 4 * width].reshape(height, width, 4)[:, :, :3].astype(int)
-    c = QColor(colour)
-    return np.abs(bgr - np.array([c.blue(), c.green(), c.red()])).max(axis=2) <= tolerance
 
 
 def coloured_pixels(widget, colour, tolerance=40):

@@ -5,6 +5,7 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
+from qt_helpers import colour_mask
 
 from lossexplorer import style
 from lossexplorer.plotkit import Tag, add_guide, add_live_curve, make_plot
@@ -24,16 +25,9 @@ def plot(qtbot):
 
 
 def mask(widget, colour, tolerance=60):
-    """Which pixels of the grabbed widget are close to ``colour``."""
-    from PySide6.QtGui import QColor, QImage
-
+    """Which pixels of the widget, once it has repainted, are close to ``colour``."""
     QApplication.processEvents()
-    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    width, height = image.width(), image.height()
-    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(height, image.bytesPerLine())
-    bgr = pixels[:, : 4 * width].reshape(height, width, 4)[:, :, :3].astype(int)
-    c = QColor(colour)
-    return np.abs(bgr - np.array([c.blue(), c.green(), c.red()])).max(axis=2) <= tolerance
+    return colour_mask(widget, colour, tolerance)
 
 
 def pixel(plot, x, y):
