@@ -168,8 +168,9 @@ class LiveCurve(pg.PlotCurveItem):
         return self._view_rect
 
     def viewTransformChanged(self):
+        self.prepareGeometryChange()  # Qt must see the old rectangle first
         self._view_rect = None
-        super().viewTransformChanged()  # prepareGeometryChange: the rectangle moves
+        super().viewTransformChanged()
 
     def setPen(self, *args, **kwargs):  # noqa: N802 - pyqtgraph API
         super().setPen(*args, **kwargs)
@@ -255,8 +256,8 @@ class LiveCurve(pg.PlotCurveItem):
     def viewRangeChanged(self):
         self._lineSegmentsRendered = False  # a pan or zoom shows other segments
         if self._view_rect is not None:
+            self.prepareGeometryChange()  # Qt must see the old rectangle first
             self._view_rect = None
-            self.prepareGeometryChange()
         super().viewRangeChanged()
 
     def _shouldUseDrawLineSegments(self, pen):  # pyqtgraph's hook, called in paint()
