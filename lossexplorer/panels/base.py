@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QWidget
 
-QWIDGETSIZE_MAX = 16777215  # Qt's largest widget size (not exported by PySide6)
+from lossexplorer.plotkit import fix_size
 
 
 class Panel(QWidget):
@@ -105,7 +105,5 @@ def set_text_snug(label, text: str) -> None:
     if fixed and metrics.horizontalAdvance(text) == metrics.horizontalAdvance(old):
         label.setText(text)
         return
-    label.setMinimumSize(0, 0)
-    label.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
     label.setText(text)
-    label.setFixedSize(label.sizeHint())
+    fix_size(label, text)
