@@ -9,6 +9,7 @@ every panel then redraws from the model.
 from __future__ import annotations
 
 import math
+import unicodedata
 from numbers import Integral, Real
 
 import numpy as np
@@ -27,18 +28,36 @@ TEMPERATURE_RANGE = (0.05, 20.0)
 LEARNING_RATE_RANGE = (0.001, 100.0)
 # A class with probability exactly 0 gets a logit this far (times the
 # temperature) below the largest one: e^-800 is 0 in float64, so the softmax
-# reproduces the 0 exactly while every logit stays finite.
+# reproduces the 0 exactly while every logit stays finite.  Where that would
+# leave +-LOGIT_LIMIT, the logit stops at the limit: 2 * LOGIT_LIMIT / T is
+# still at least 1000 at the highest temperature, so the 0 stays exact.
 _ZERO_GAP = 800.0
+# The promise between the two views of the prediction: softmax(logits / T)
+# and the stored probabilities never differ by more than this.
+AGREEMENT = 1e-12
+NAME_LIMIT = 24
+# Text a name may not hold: controls, line breaks, and lone surrogates (which
+# no file or clipboard can encode).
+_BAD_NAME_CATEGORIES = {"Cc", "Cs", "Zl", "Zp"}
 
 
 def _real(value, what):
     """Return ``value`` as a finite float or raise a readable ValueError."""
     if isinstance(value, bool) or not isinstance(value, (Real, np.floating, np.integer)):
-        raise ValueError(f"{what} must be a number, not {value!r}")
-    value = float(value)
+        raise ValueError(f"{what} must be a number, not {_short(value)}")
+    try:
+        value = float(value)
+    except (OverflowError, ValueError):  # a whole number or fraction beyond float64
+        raise ValueError(f"{what} must be a number that fits a float, not a huge one") from None
     if not math.isfinite(value):
         raise ValueError(f"{what} must be a finite number, not {value}")
-    return value
+    return value + 0.0  # -0.0 becomes 0.0: no "−0" anywhere
+
+
+def _short(value, limit=40):
+    """``repr(value)``, cut to ``limit`` characters for a message."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _in_range(value, lo, hi, what):
@@ -227,10 +246,13 @@ class ExplorerModel(QObject):
         else:
             probs[others] = (1.0 - p) / (len(probs) - 1)
         probs[i] = p
-        self._apply(probabilities=probs)
+        self._apply(probabilities=probs, drag=True)
 
     def set_probabilities(self, values) -> None:
-        """Set every probability at once (finite, in [0, 1], summing to 1)."""
+        """Set every probability at once (finite, in [0, 1], summing to 1).
+
+        The logits are those of a fresh start (mean 0), whatever came before.
+        """
         probs = self._probability_vector(values, len(self._classes))
         self._apply(probabilities=probs)
 
@@ -335,8 +357,7 @@ class ExplorerModel(QObject):
             )
         if "logits" in change and "probabilities" in change:
             t = change.get("temperature", self._temperature)
-            implied = losses.softmax(change["logits"] / t)
-            if not np.allclose(implied, change["probabilities"], rtol=1e-9, atol=1e-12):
+            if not self._agree(change["logits"], t, change["probabilities"]):
                 raise ValueError("The logits and the probabilities do not agree")
         if "true_class" in state:
             change["true_class"] = self._class_index(state["true_class"], n)
@@ -373,11 +394,17 @@ class ExplorerModel(QObject):
 
     @staticmethod
     def _class_name(name):
+        """A valid class name: 1 to 24 characters (code points) of printable text."""
         if not isinstance(name, str) or not name.strip():
             raise ValueError("A class name must be non-empty text")
         name = name.strip()
-        if len(name) > 24:
-            raise ValueError("A class name may have at most 24 characters")
+        if len(name) > NAME_LIMIT:
+            raise ValueError(f"A class name may have at most {NAME_LIMIT} characters")
+        if any(unicodedata.category(c) in _BAD_NAME_CATEGORIES for c in name):
+            raise ValueError(
+                "A class name must be plain text, without control characters, "
+                "line breaks or lone surrogates"
+            )
         return name
 
     def _class_names(self, names):
@@ -416,11 +443,14 @@ class ExplorerModel(QObject):
 
     @staticmethod
     def _logits_for(probs, temperature, centre=0.0):
-        """Logits whose softmax at ``temperature`` is ``probs``.
+        """Logits within +-LOGIT_LIMIT whose softmax at ``temperature`` is ``probs``.
 
         Softmax ignores a common shift; the shift chosen puts the mean of the
-        finite logits at ``centre`` so that dragging a bar does not make every
-        logit jump.
+        finite logits at ``centre`` (so that dragging a bar does not make every
+        logit jump), moved no further than it takes to keep every logit within
+        the limit.  Only a class of probability 0 can then still stick out
+        (its gap grows with the temperature); it stops at the limit, where
+        the softmax still gives it exactly 0.
         """
         positive = probs > 0.0
         with np.errstate(divide="ignore"):
@@ -430,10 +460,27 @@ class ExplorerModel(QObject):
         logits[positive] = (finite - finite.mean()) * temperature + centre
         top = logits[positive].max()
         logits[~positive] = top - _ZERO_GAP * temperature
-        return logits
+        # the shifts allowed: [-LIMIT - min, LIMIT - max]; take the one nearest 0
+        low, high = -LOGIT_LIMIT - logits.min(), LOGIT_LIMIT - logits.max()
+        shift = high if low > high else min(max(0.0, low), high)
+        return np.clip(logits + shift, -LOGIT_LIMIT, LOGIT_LIMIT)
 
-    def _apply(self, **change) -> None:
-        """Apply a validated change; emit the signals if anything differs."""
+    @staticmethod
+    def _agree(logits, temperature, probs) -> bool:
+        """True when softmax(logits / temperature) is ``probs`` within AGREEMENT."""
+        implied = np.asarray(losses.softmax(logits / temperature))
+        return bool(np.all(np.abs(implied - probs) <= AGREEMENT))
+
+    def _apply(self, drag=False, **change) -> None:
+        """Apply a validated change; emit the signals if anything differs.
+
+        New probabilities without logits get logits centred where the old
+        ones were when ``drag`` is true (a bar moves, the logits follow
+        smoothly), else centred on 0.  Where the logits that fit within the
+        limits cannot give the probabilities to within AGREEMENT, the
+        probabilities become what those logits give: every state stays one
+        that can be saved, reopened, undone and redone.
+        """
         old = (
             self._classes,
             self._logits,
@@ -449,14 +496,15 @@ class ExplorerModel(QObject):
             logits = np.asarray(change["logits"], dtype=np.float64)
         elif "probabilities" in change:
             probs = np.asarray(change["probabilities"], dtype=np.float64)
-            if probs.shape == self._probabilities.shape and np.array_equal(
-                probs, self._probabilities
-            ):
+            if drag and np.array_equal(probs, self._probabilities):
                 logits = self._logits
             else:
-                alive = self._probabilities > 0.0
-                centre = float(self._logits[alive].mean()) if alive.shape == probs.shape else 0.0
+                centre = 0.0
+                if drag:
+                    centre = float(self._logits[self._probabilities > 0.0].mean())
                 logits = self._logits_for(probs, temperature, centre)
+                if not self._agree(logits, temperature, probs):
+                    probs = np.asarray(losses.softmax(logits / temperature))
         elif "logits" in change or "temperature" in change:
             logits = np.asarray(change.get("logits", self._logits), dtype=np.float64)
             if temperature == self._temperature and np.array_equal(logits, self._logits):

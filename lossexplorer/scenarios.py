@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,6 +111,7 @@ def loads(text: str) -> dict:
 
     Raises ``ScenarioError`` with a readable message for anything wrong.
     """
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as Notepad writes
     if len(text) > MAX_BYTES:
         raise ScenarioError(
             QCoreApplication.translate(
@@ -129,12 +132,14 @@ def loads(text: str) -> dict:
                 "Scenarios", "The file is damaged or not a scenario (JSON error at line {0})."
             ).format(e.lineno)
         ) from None
+    except ValueError:  # a whole number of thousands of digits
+        raise ScenarioError(_too_large()) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ScenarioError(
             QCoreApplication.translate("Scenarios", "This is not a lossexplorer scenario file.")
         )
     version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ScenarioError(
             QCoreApplication.translate(
                 "Scenarios", "The scenario file has no valid format version."
@@ -159,7 +164,7 @@ def loads(text: str) -> dict:
             raise ScenarioError(
                 QCoreApplication.translate(
                     "Scenarios", "The scenario has an unknown entry {0}."
-                ).format(repr(key))
+                ).format(_quoted(key))
             )
         if isinstance(value, bool) or not isinstance(value, expected):
             raise ScenarioError(
@@ -181,26 +186,57 @@ def loads(text: str) -> dict:
                         "Scenarios", "The scenario's {0} holds values of the wrong type."
                     ).format(repr(key))
                 )
-            if kind is not str and not all(math.isfinite(v) for v in value):
-                raise ScenarioError(
-                    QCoreApplication.translate(
-                        "Scenarios", "The scenario's {0} holds a value that is not finite."
-                    ).format(repr(key))
-                )
+            if kind is not str:
+                for v in value:
+                    _check_number(v)
+                if not all(math.isfinite(v) for v in value):
+                    raise ScenarioError(
+                        QCoreApplication.translate(
+                            "Scenarios", "The scenario's {0} holds a value that is not finite."
+                        ).format(repr(key))
+                    )
+        elif not isinstance(value, str):
+            _check_number(value)
     return state
+
+
+def _too_large() -> str:
+    return QCoreApplication.translate(
+        "Scenarios", "The file holds a number too large for a scenario."
+    )
+
+
+def _check_number(value) -> None:
+    """Refuse a whole number too large for a float (JSON has no limit)."""
+    try:
+        float(value)
+    except OverflowError:
+        raise ScenarioError(_too_large()) from None
+
+
+def _quoted(key: str, limit: int = 40) -> str:
+    """A key from a file, quoted and cut short enough for a message."""
+    text = repr(key)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def load(path) -> dict:
     """Read and check a ``.lossx`` file."""
     try:
-        with open(path, "rb") as f:
-            raw = f.read(MAX_BYTES + 1)  # never read a huge file whole
+        raw = _read_regular_file(path, MAX_BYTES + 1)  # never read a huge file whole
     except OSError as e:
         raise ScenarioError(
             QCoreApplication.translate("Scenarios", "The file could not be read: {0}.").format(
                 e.strerror or e
             )
         ) from None
+    if raw is None:
+        raise ScenarioError(
+            QCoreApplication.translate(
+                "Scenarios",
+                "This is not a file (a folder, a pipe or a device): it is not a scenario.",
+            )
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -210,6 +246,28 @@ def load(path) -> dict:
             )
         ) from None
     return loads(text)
+
+
+def _read_regular_file(path, limit: int) -> bytes | None:
+    """Up to ``limit`` bytes of ``path``, or None if it is not a regular file.
+
+    Opened without blocking and checked after opening: a named pipe would
+    otherwise freeze the app until something writes to it.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        chunks, size = [], 0
+        while size < limit:
+            chunk = os.read(fd, limit - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def apply(model, state: dict) -> None:

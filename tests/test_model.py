@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lossexplorer import losses
-from lossexplorer.model import ExplorerModel
+from lossexplorer.model import AGREEMENT, LOGIT_LIMIT, ExplorerModel
 
 
 @pytest.fixture
@@ -31,7 +31,10 @@ def assert_invariants(m):
     assert ((p >= 0) & (p <= 1)).all()
     assert abs(p.sum() - 1.0) <= 1e-12
     assert np.isfinite(m.logits).all()
-    # softmax's condition number grows with the logits' size: e^x carries the
+    assert (np.abs(m.logits) <= LOGIT_LIMIT).all()
+    # the promise: the two views of the prediction agree to 1e-12 ...
+    assert np.abs(losses.softmax(m.logits / m.temperature) - p).max() <= AGREEMENT
+    # ... and, relatively, as well as the logits' size allows: e^x carries the
     # rounding of x (|x| * 1e-16) into p.  Exact zeros stay exact zeros.
     x = m.logits / m.temperature
     rtol = max(1e-12, 2e-15 * np.abs(x[p > 0]).max())
