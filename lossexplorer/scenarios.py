@@ -21,9 +21,10 @@ import math
 import os
 import stat
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from lossexplorer import atomic
 
 FORMAT = "lossexplorer-scenario"
 VERSION = 1
@@ -91,11 +92,12 @@ def dumps(state: dict) -> str:
 
 
 def save(path, state: dict) -> None:
-    """Write ``state`` to ``path`` (atomically: a crash never leaves half a file)."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(dumps(state), encoding="utf-8")
-    tmp.replace(path)
+    """Write ``state`` to ``path`` atomically (see ``lossexplorer.atomic``).
+
+    Raises ``OSError`` with a message naming the file; the old file is then
+    unchanged and nothing is left beside it.
+    """
+    atomic.write_text(path, dumps(state))
 
 
 def _reject_constant(name):

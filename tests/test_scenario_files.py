@@ -1,6 +1,7 @@
 """Hostile ``.lossx`` files: every one is refused with a message (a ScenarioError)
 and changes nothing; the harmless oddities real editors produce are accepted."""
 
+import errno
 import json
 import os
 import threading
@@ -97,3 +98,21 @@ def test_a_folder_is_refused(qapp, tmp_path):
     folder.mkdir()
     with pytest.raises(scenarios.ScenarioError, match="folder"):
         scenarios.load(folder)
+
+
+def test_a_failed_save_keeps_the_old_file_and_leaves_nothing_beside_it(qapp, tmp_path, monkeypatch):
+    path = tmp_path / "lesson.lossx"
+    scenarios.save(path, ExplorerModel().state())
+    old = path.read_bytes()
+    m = ExplorerModel()
+    m.set_z(3.0)
+
+    def full_disk(fd, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        scenarios.save(path, m.state())
+    monkeypatch.undo()
+    assert path.read_bytes() == old
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lesson.lossx"]
