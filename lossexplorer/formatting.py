@@ -33,6 +33,18 @@ def fmt_number(x: float, digits: int = 3) -> str:
         return fmt_power(math.copysign(1.0, x), math.log10(abs(x)), digits)
     if abs(x) >= 1e6:
         return fmt_power(math.copysign(1.0, x), math.log10(abs(x)), digits)
+    return fmt_fixed(x, digits)
+
+
+def fmt_fixed(x: float, digits: int = 2) -> str:
+    """``x`` with exactly ``digits`` decimals and a real minus sign.
+
+    A value that rounds to zero is written without a sign, whatever its own
+    sign (−0.0 from a file, −0.001 at two decimals): never "−0.00".
+    """
+    x = float(x)
+    if not math.isfinite(x):
+        return fmt_number(x)  # ∞, or the refusal to show NaN
     text = f"{x:.{digits}f}"
     if text.startswith("-"):
         text = MINUS + text[1:] if any(c in "123456789" for c in text) else text[1:]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QSlider, QWidget
 
+from lossexplorer.formatting import MINUS
 from lossexplorer.plotkit import fix_size
 
 
@@ -107,3 +108,74 @@ def set_text_snug(label, text: str) -> None:
         return
     label.setText(text)
     fix_size(label, text)
+
+
+def literal_mnemonic(text: str) -> str:
+    """``text`` for a button or radio button label that shows every ``&`` as typed.
+
+    Qt reads ``&x`` in such a label as a keyboard shortcut marker (and
+    hides the ``&``); ``&&`` shows one ``&`` and makes no shortcut.
+    """
+    return text.replace("&", "&&")
+
+
+class NumberSpinBox(QDoubleSpinBox):
+    """A spin box that writes numbers as every other number on screen is written.
+
+    A real minus sign (−) instead of a hyphen, and never a negative zero: a
+    value that rounds to 0 at the box's decimals is shown as 0.  Typing
+    accepts both the hyphen from the keyboard and the real minus sign.
+    """
+
+    def textFromValue(self, value: float) -> str:
+        value = float(value)
+        if round(value, self.decimals()) == 0.0:
+            value = 0.0  # also turns -0.0 into 0.0
+        return super().textFromValue(value).replace("-", MINUS)
+
+    def valueFromText(self, text: str) -> float:
+        return super().valueFromText(text.replace(MINUS, "-")) + 0.0
+
+    def validate(self, text: str, pos: int):
+        state, text, pos = super().validate(text.replace(MINUS, "-"), pos)
+        return state, text.replace("-", MINUS), pos
+
+
+class GestureSlider(QSlider):
+    """A slider whose every mouse press, from press to release, is one gesture.
+
+    ``on_gesture(True)`` comes before the press moves the value (a click on
+    the groove may move it at once, before ``sliderPressed``) and
+    ``on_gesture(False)`` after the release, so that a whole drag, or a held
+    click that pages along the groove, is one undo step.
+    """
+
+    def __init__(self, orientation, on_gesture, parent=None):
+        super().__init__(orientation, parent)
+        self._on_gesture = on_gesture
+        self._pressed = False
+
+    def mousePressEvent(self, ev):
+        started = not self._pressed
+        if started:
+            self._pressed = True
+            self._on_gesture(True)
+        super().mousePressEvent(ev)
+        if started and not ev.isAccepted():  # not ours (another button): no gesture
+            self._end()
+
+    def mouseReleaseEvent(self, ev):
+        try:
+            super().mouseReleaseEvent(ev)
+        finally:
+            if not ev.buttons():
+                self._end()
+
+    def hideEvent(self, ev):
+        self._end()  # a slider hidden mid-drag never sees the release
+        super().hideEvent(ev)
+
+    def _end(self):
+        if self._pressed:
+            self._pressed = False
+            self._on_gesture(False)

@@ -21,14 +21,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSlider,
     QVBoxLayout,
 )
 
 from lossexplorer import losses, style
 from lossexplorer.formatting import MINUS, fmt_number, fmt_power
 from lossexplorer.model import Z_LIMIT
-from lossexplorer.panels.base import Panel, set_text
+from lossexplorer.panels.base import GestureSlider, Panel, set_text
 from lossexplorer.plotkit import add_live_curve, add_marker, fix_size, make_plot
 
 _TAIL = 10.0 * np.logspace(0.0, math.log10(Z_LIMIT / 10.0), 61)[1:]
@@ -160,14 +159,13 @@ class BinaryLossPanel(Panel):
 
         # -- the label y
         self.y_caption = QLabel()
-        self.y_slider = QSlider(Qt.Orientation.Horizontal)
+        # a whole mouse press, drag or groove click, is one gesture: one undo step
+        self.y_slider = GestureSlider(Qt.Orientation.Horizontal, self.gesture)
         self.y_slider.setObjectName("y_slider")
         self.y_slider.setRange(0, 100)
         self.y_slider.setSingleStep(1)
         self.y_slider.setPageStep(10)
         self.y_slider.valueChanged.connect(self._on_slider)
-        self.y_slider.sliderPressed.connect(lambda: self.gesture(True))
-        self.y_slider.sliderReleased.connect(lambda: self.gesture(False))
         self.y_value = QLabel()
         self.y_value.setObjectName("y_value")
         self.y_value.setFont(style.font(style.BASE_POINT_SIZE + 2, bold=True))

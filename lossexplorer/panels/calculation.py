@@ -10,13 +10,14 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from lossexplorer import style
-from lossexplorer.formatting import MINUS, fmt_number
+from lossexplorer.formatting import MINUS, fmt_fixed, fmt_number
 from lossexplorer.panels.base import Panel
 
 
 def pytorch_line(logits, true_class, temperature) -> str:
     """The equivalent ``F.cross_entropy`` call with the current logits and class."""
-    values = ", ".join(f"{v:.4f}" for v in logits)
+    # Python's own minus; a logit that rounds to 0 is written 0.0000, never -0.0000
+    values = ", ".join(fmt_fixed(v, 4).replace(MINUS, "-") for v in logits)
     scaled = f" / {temperature:g}" if temperature != 1.0 else ""
     return f"F.cross_entropy(torch.tensor([[{values}]]){scaled}, torch.tensor([{true_class}]))"
 
@@ -98,10 +99,11 @@ class CalculationPanel(Panel):
         terms1 = " + ".join(
             f"<i>y</i><sub>{i + 1}</sub>·log {y_hat}<sub>{i + 1}</sub>" for i in range(n)
         )
-        terms2 = " + ".join(f"{y[i]}·log({probs[i]:.3f})" for i in range(n))
-        terms3 = " + ".join(f"log({probs[i]:.3f})" if i == k else "0" for i in range(n))
+        p_text = [fmt_fixed(v, 3) for v in probs]  # never "−0.000", even for a −0.0
+        terms2 = " + ".join(f"{y[i]}·log({p_text[i]})" for i in range(n))
+        terms3 = " + ".join(f"log({p_text[i]})" if i == k else "0" for i in range(n))
         ce = m.cross_entropy
-        p = probs[k]
+        p = p_text[k]
         if math.isinf(ce):
             log_text, result = f"{MINUS}∞", "∞"
         else:
@@ -114,8 +116,8 @@ class CalculationPanel(Panel):
             (label.format(n=1), f"Loss = {sum_text}"),
             ("", f"= {MINUS}( {terms1} )"),
             (label.format(n=2), f"= {MINUS}( {terms2} )"),
-            (label.format(n=3), f"= {MINUS}( {terms3} ) = {MINUS}log({p:.3f})"),
-            (label.format(n=4), f"log({p:.3f}) ≈ {log_text} &nbsp;⇒&nbsp; Loss ≈ {loss}"),
+            (label.format(n=3), f"= {MINUS}( {terms3} ) = {MINUS}log({p})"),
+            (label.format(n=4), f"log({p}) ≈ {log_text} &nbsp;⇒&nbsp; Loss ≈ {loss}"),
         ]  # fmt: skip
         body = "".join(
             f"<tr><td style='color:#555555'>{a}</td><td>{b.replace('-', MINUS)}</td></tr>"

@@ -5,21 +5,19 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QSlider,
     QVBoxLayout,
     QWidget,
 )
 
 from lossexplorer import style
 from lossexplorer.draggable import DraggableBars
-from lossexplorer.formatting import MINUS, fmt_number, fmt_power
+from lossexplorer.formatting import fmt_fixed, fmt_number, fmt_power
 from lossexplorer.i18n import class_name
 from lossexplorer.model import LOGIT_LIMIT, MAX_CLASSES, TEMPERATURE_RANGE
-from lossexplorer.panels.base import Panel, set_text
+from lossexplorer.panels.base import GestureSlider, NumberSpinBox, Panel, set_text
 from lossexplorer.plotkit import make_plot
 
 VIEW = (-6.0, 6.0)
@@ -30,7 +28,7 @@ T_SLIDER = (-100, 100)
 
 
 def _fmt_logit(v):
-    return f"{v:.2f}".replace("-", MINUS)
+    return fmt_fixed(v, 2)
 
 
 class LogitsPanel(Panel):
@@ -58,7 +56,7 @@ class LogitsPanel(Panel):
         self.spin_caption = QLabel()
         spin_row.addWidget(self.spin_caption)
         for i in range(MAX_CLASSES):
-            spin = QDoubleSpinBox()
+            spin = NumberSpinBox()
             spin.setRange(-LOGIT_LIMIT, LOGIT_LIMIT)
             spin.setDecimals(2)
             spin.setSingleStep(0.1)
@@ -70,10 +68,12 @@ class LogitsPanel(Panel):
 
         t_row = QHBoxLayout()
         self.t_caption = QLabel()
-        self.t_slider = QSlider(Qt.Orientation.Horizontal)
+        # one drag of the slider is one gesture: one undo step, however far it goes
+        self.t_slider = GestureSlider(Qt.Orientation.Horizontal, self.gesture)
+        self.t_slider.setObjectName("temperature_slider")
         self.t_slider.setRange(*T_SLIDER)
         self.t_slider.valueChanged.connect(lambda k: self.model.set_temperature(10.0 ** (k / 100)))
-        self.t_spin = QDoubleSpinBox()
+        self.t_spin = NumberSpinBox()
         self.t_spin.setRange(*TEMPERATURE_RANGE)
         self.t_spin.setDecimals(2)
         self.t_spin.setSingleStep(0.1)
@@ -107,6 +107,8 @@ class LogitsPanel(Panel):
             row = []
             for c in range(5):
                 cell = QLabel()
+                # plain text: a class name is shown as typed, never read as markup
+                cell.setTextFormat(Qt.TextFormat.PlainText)
                 cell.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=(c == 4)))
                 cell.setAlignment(Qt.AlignmentFlag.AlignRight if c else Qt.AlignmentFlag.AlignLeft)
                 table.addWidget(cell, 2 + i, c)
@@ -119,6 +121,7 @@ class LogitsPanel(Panel):
         self.sum_cells = []
         for c in (3, 4):
             cell = QLabel()
+            cell.setTextFormat(Qt.TextFormat.PlainText)
             cell.setFont(style.font(style.BASE_POINT_SIZE + 1))
             cell.setAlignment(Qt.AlignmentFlag.AlignRight)
             table.addWidget(cell, 2 + MAX_CLASSES, c)
@@ -148,7 +151,11 @@ class LogitsPanel(Panel):
         self.model.set_logit(i, v)
 
     def _nudged(self, i, steps):
-        self.model.set_logit(i, round(self.model.logits[i] + 0.1 * steps, 10))
+        # a key at the model's limit does nothing (the model would refuse the step)
+        old = float(self.model.logits[i])
+        new = float(np.clip(round(old + 0.1 * steps, 10), -LOGIT_LIMIT, LOGIT_LIMIT))
+        if (new - old) * steps > 0.0:
+            self.model.set_logit(i, new)
 
     def _typed(self, i, v):
         # the spin box shows 2 decimals: only a value the user changed is sent

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -16,13 +17,29 @@ from PySide6.QtWidgets import (
 
 from lossexplorer import style
 from lossexplorer.draggable import DraggableBars
+from lossexplorer.formatting import fmt_fixed
 from lossexplorer.i18n import class_name
-from lossexplorer.model import MAX_CLASSES, MIN_CLASSES
-from lossexplorer.panels.base import Panel
+from lossexplorer.model import MAX_CLASSES, MIN_CLASSES, NAME_LIMIT
+from lossexplorer.panels.base import Panel, literal_mnemonic
 from lossexplorer.plotkit import Tag, make_plot
 
 SNAP = 0.01  # drags snap to whole percent; hold Ctrl for any value
 DEFAULT_NAMES = ("cat", "dog", "bird", "fish", "horse", "frog")
+
+
+class NameValidator(QValidator):
+    """At most the model's ``NAME_LIMIT`` characters, counted as the model counts them.
+
+    ``QLineEdit.setMaxLength`` counts UTF-16 units, so an emoji would count
+    twice and a name the model accepts would be cut short in the field.
+    Longer input (a paste) is cut to the limit, as ``setMaxLength`` would.
+    """
+
+    def validate(self, text, pos):
+        if len(text) > NAME_LIMIT:
+            text = text[:NAME_LIMIT]
+            pos = min(pos, len(text))
+        return QValidator.State.Acceptable, text, pos
 
 
 class ProbabilitiesPanel(Panel):
@@ -71,7 +88,7 @@ class ProbabilitiesPanel(Panel):
         names_row.addWidget(self.names_caption)
         for i in range(MAX_CLASSES):
             edit = QLineEdit()
-            edit.setMaxLength(24)
+            edit.setValidator(NameValidator(edit))
             edit.setMaximumWidth(130)
             edit.editingFinished.connect(lambda i=i: self._rename(i))
             self.name_edits.append(edit)
@@ -100,8 +117,10 @@ class ProbabilitiesPanel(Panel):
         self.model.set_probability(i, min(p, 1.0))
 
     def _nudged(self, i, steps):
-        p = self.model.probabilities[i] + steps * SNAP
-        self.model.set_probability(i, float(np.clip(round(p, 10), 0.0, 1.0)))
+        old = float(self.model.probabilities[i])
+        p = float(np.clip(round(old + steps * SNAP, 10), 0.0, 1.0))
+        if (p - old) * steps > 0.0:  # at 0 or 1 a key further out does nothing
+            self.model.set_probability(i, p)
 
     def _rename(self, i):
         edit = self.name_edits[i]
@@ -110,7 +129,10 @@ class ProbabilitiesPanel(Panel):
         try:
             self.model.set_class_name(i, edit.text())
         except ValueError:
-            edit.setText(class_name(self.model.classes[i]))  # an empty name is refused
+            pass  # an empty name is refused
+        shown = class_name(self.model.classes[i])
+        if edit.text() != shown:  # refused, or the model trimmed the spaces
+            edit.setText(shown)
 
     def _set_count(self, n):
         if n == len(self.model.classes):
@@ -158,7 +180,7 @@ class ProbabilitiesPanel(Panel):
         self.bars.set_values(probs, brushes)
         for i, label in enumerate(self.value_labels):
             if i < n:
-                label.setText(f"{probs[i]:.2f}")
+                label.setText(fmt_fixed(probs[i], 2))
                 label.setPos(i, min(probs[i], 1.0) + 0.01)
                 label.show()
             else:
@@ -181,7 +203,7 @@ class ProbabilitiesPanel(Panel):
                 button.setVisible(visible)
                 edit.setVisible(visible)
                 if visible:
-                    button.setText(shown_names[i])
+                    button.setText(literal_mnemonic(shown_names[i]))  # "R&D" is not Alt+D
                     button.setChecked(i == m.true_class)
                     if edit.text() != shown_names[i]:
                         edit.setText(shown_names[i])

@@ -14,7 +14,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from lossexplorer import losses, style
 from lossexplorer.model import LEARNING_RATE_RANGE, Z_LIMIT
-from lossexplorer.panels.base import Panel, set_text
+from lossexplorer.panels.base import NumberSpinBox, Panel, set_text
 from lossexplorer.panels.binary_loss import Z_GRID, logit
 from lossexplorer.plotkit import Band, add_guide, add_live_curve, add_marker, fix_size, make_plot
 
@@ -97,7 +96,7 @@ class RacePanel(Panel):
         self.scenario_button.setObjectName("confidently_wrong")
         self.scenario_button.clicked.connect(self._confidently_wrong)
         self.lr_caption = QLabel()
-        self.lr_spin = QDoubleSpinBox()
+        self.lr_spin = NumberSpinBox()
         self.lr_spin.setObjectName("learning_rate")
         self.lr_spin.setRange(*LEARNING_RATE_RANGE)
         self.lr_spin.setDecimals(3)
@@ -400,8 +399,8 @@ class RacePanel(Panel):
         self.model.set_learning_rate(value)
 
     def _confidently_wrong(self):
-        self.model.set_z(-6.0)
-        self.model.set_y(1.0)
+        # one change of the model, so one undo step (set_state is atomic)
+        self.model.set_state({"z": -6.0, "y": 1.0})
 
     @staticmethod
     def _readonly(a):

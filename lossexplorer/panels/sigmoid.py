@@ -8,7 +8,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 from lossexplorer import losses, style
 from lossexplorer.formatting import fmt_number, fmt_y_hat
 from lossexplorer.model import Z_LIMIT
-from lossexplorer.panels.base import Panel
+from lossexplorer.panels.base import NumberSpinBox, Panel
 from lossexplorer.plotkit import Tag, add_guide, add_marker, make_plot
 
 Z_VIEW = 10.0  # the plot shows z in [-Z_VIEW, Z_VIEW]
@@ -104,7 +103,7 @@ class SigmoidPanel(Panel):
         self.view_box.sigResized.connect(self._place_label)
 
         self.spin_caption = QLabel()
-        self.spin = QDoubleSpinBox()
+        self.spin = NumberSpinBox()
         self.spin.setObjectName("z_spin")
         self.spin.setRange(-Z_LIMIT, Z_LIMIT)
         self.spin.setDecimals(2)
