@@ -37,13 +37,9 @@ class WriteError(OSError):
         return self.message
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Files", text)
-
-
 def _failure(path: str, reason: str, code: int | None) -> WriteError:
-    message = _tr("Could not write {0}: {1}").format(path, reason)
-    return WriteError(message, code, path)
+    message = QCoreApplication.translate("Files", "Could not write {0}: {1}")
+    return WriteError(message.format(path, reason), code, path)
 
 
 def _reason(error: OSError) -> str:
@@ -67,9 +63,12 @@ def write_bytes(path, data: bytes) -> None:
     target = os.path.realpath(shown)  # through a symbolic link: write the file it names
     folder, name = os.path.split(target)
     if os.path.isdir(target):
-        raise _failure(shown, _tr("it is a folder."), errno.EISDIR)
+        reason = QCoreApplication.translate("Files", "it is a folder.")
+        raise _failure(shown, reason, errno.EISDIR)
     if not os.path.isdir(folder):
-        raise _failure(shown, _tr("the folder {0} does not exist.").format(folder), errno.ENOENT)
+        reason = QCoreApplication.translate("Files", "the folder {0} does not exist.")
+        given_folder = os.path.dirname(os.path.abspath(shown))  # as the user named it
+        raise _failure(shown, reason.format(given_folder), errno.ENOENT)
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)  # keep an existing file's permissions
     except OSError:

@@ -1,16 +1,43 @@
-"""Export: plots as PNG (any scale) or SVG, the window as PNG, the numbers as CSV."""
+"""Export: plots as PNG (any scale) or SVG, the window as PNG, the numbers as CSV.
+
+Every file is written atomically (``lossexplorer.atomic``): an export that
+fails raises ``OSError`` with a readable message and leaves whatever file was
+there untouched.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import functools
 import io
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGraphicsItem,
+    QGraphicsTextItem,
+    QGraphicsView,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
-from lossexplorer import losses
+from lossexplorer import atomic, losses
 
 Z_GRID = np.linspace(-10.0, 10.0, 401)
 
@@ -30,40 +57,151 @@ def render_widget(widget, scale: float = 1.0) -> QImage:
     return image
 
 
-def plot_png(plot, path, scale: float = 2.0) -> bool:
-    """Save a PlotWidget as a PNG ``scale`` times its on-screen size."""
-    return render_widget(plot, scale).save(str(path), "PNG")
+def png_bytes(image: QImage) -> bytes:
+    """``image`` encoded as PNG, in memory."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    ok = image.save(buffer, "PNG")
+    buffer.close()
+    if not ok:
+        raise OSError(QCoreApplication.translate("Export", "The image could not be encoded."))
+    return bytes(data)
+
+
+def _save_png(image: QImage, path) -> None:
+    data = png_bytes(image)
+    atomic.write_bytes(path, data)
+
+
+@contextlib.contextmanager
+def exporting(plot, **options):
+    """Paint ``plot`` for export: every item as vectors, at full resolution.
+
+    On screen, axes, legends and fixed curves are cached as device pixmaps
+    (``style.cache``) and scatter symbols drawn from a pixmap atlas; in an
+    export those would be bitmaps.  Inside this block every item of the
+    plot's scene paints itself directly (no cache), and pyqtgraph's items
+    are in export mode (``LiveCurve`` then strokes one path in data
+    coordinates, which the view box clips).  Everything is restored after.
+    """
+    scene = plot.scene()
+    items = scene.items()
+    modes = [(item, item.cacheMode()) for item in items]
+    exporters = [item for item in items if hasattr(item, "setExportMode")]
+    texts = [  # Qt's own text items (a subclass may paint differently)
+        item
+        for item in items
+        if isinstance(item, QGraphicsTextItem) and type(item).paint is QGraphicsTextItem.paint
+    ]
+    view_cache = plot.cacheMode()
+    patched = []
+    try:
+        plot.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)  # the background too
+        for item, _mode in modes:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        for item in exporters:
+            item.setExportMode(True, dict(options))
+        for item in texts:
+            item.paint = functools.partial(_paint_text_unclipped, item)  # on this item only
+            patched.append(item)
+        yield
+    finally:
+        for item in patched:
+            del item.paint
+        for item in exporters:
+            item.setExportMode(False)
+        for item, mode in modes:
+            item.setCacheMode(mode)
+        plot.setCacheMode(view_cache)
+        plot.resetCachedContent()
+
+
+def _paint_text_unclipped(item, painter, option, widget=None):
+    # QGraphicsTextItem clips its text to the exposed rectangle between a
+    # save() and a restore().  Qt's SVG generator (6.11, SVG 1.1) mishandles
+    # that restore: QPainter replays the view box's clip starting with "no
+    # clip", which switches the generator's clipping off, and the replayed
+    # clip is never written; the next item painted in the view box (a curve)
+    # then gets the last clip that was written, the text's box.  With no
+    # exposed rectangle the text is drawn unclipped (it stays in its box anyway).
+    option = QStyleOptionGraphicsItem(option)
+    option.exposedRect = QRectF()
+    QGraphicsTextItem.paint(item, painter, option, widget)
+
+
+def plot_png(plot, path, scale: float = 2.0) -> None:
+    """Save a PlotWidget as a PNG ``scale`` times its on-screen size.
+
+    Raises ``OSError`` with a readable message if the file cannot be written.
+    """
+    with exporting(plot, antialias=True):
+        image = render_widget(plot, scale)
+    _save_png(image, path)
+
+
+def svg_bytes(plot) -> bytes:
+    """A PlotWidget as an SVG document (vector: sharp at any size).
+
+    Drawn by Qt's own SVG generator (pyqtgraph's SVGExporter cannot parse
+    the paths that Qt 6.11 writes), as SVG 1.1: SVG Tiny 1.2, Qt's default,
+    has no clipping, and curves would run out of their plots.
+    """
+    from PySide6.QtSvg import QSvgGenerator
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)
+    generator.setOutputDevice(buffer)  # Qt never opens the file: no warnings, no debris
+    generator.setSize(QSize(plot.width(), plot.height()))
+    generator.setViewBox(QRect(0, 0, plot.width(), plot.height()))
+    generator.setTitle("lossexplorer")
+    with exporting(plot, antialias=True):
+        painter = QPainter(generator)
+        QWidget.render(plot, painter, QPoint(0, 0))
+        painter.end()
+    buffer.close()
+    return bytes(data)
 
 
 def plot_svg(plot, path) -> None:
     """Save a PlotWidget as SVG (vector: sharp at any size).
 
-    Drawn by Qt's own SVG generator: pyqtgraph's SVGExporter cannot parse
-    the paths that Qt 6.11 writes.
+    Raises ``OSError`` with a readable message if the file cannot be written.
     """
-    from PySide6.QtCore import QRect, QSize
-    from PySide6.QtSvg import QSvgGenerator
-
-    generator = QSvgGenerator()
-    generator.setFileName(str(path))
-    generator.setSize(QSize(plot.width(), plot.height()))
-    generator.setViewBox(QRect(0, 0, plot.width(), plot.height()))
-    generator.setTitle("lossexplorer")
-    painter = QPainter(generator)
-    QWidget.render(plot, painter, QPoint(0, 0))
-    painter.end()
+    atomic.write_bytes(path, svg_bytes(plot))
 
 
 def copy_image(widget, scale: float = 2.0) -> QImage:
     """Put an image of ``widget`` on the clipboard (and return it)."""
-    image = render_widget(widget, scale)
+    sharp = exporting(widget) if isinstance(widget, QGraphicsView) else contextlib.nullcontext()
+    with sharp:  # a plot: no cached pixmaps scaled up
+        image = render_widget(widget, scale)
     QGuiApplication.clipboard().setImage(image)
     return image
 
 
-def window_png(window, path, scale: float = 1.0) -> bool:
-    """Save the whole window as a PNG."""
-    return render_widget(window, scale).save(str(path), "PNG")
+def window_png(window, path, scale: float = 1.0) -> None:
+    """Save the whole window as a PNG.
+
+    Raises ``OSError`` with a readable message if the file cannot be written.
+    """
+    _save_png(render_widget(window, scale), path)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(text: str) -> str:
+    """A cell of text from the user (a class name), safe to open in a spreadsheet.
+
+    A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return would be taken for a formula (CSV injection); like spreadsheet-safe
+    CSV writers, such a cell gets a leading ``'``, which spreadsheets show as
+    text.  Numbers never go through here: −0.5 stays a number.
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def numbers_csv(model) -> str:
@@ -72,15 +210,15 @@ def numbers_csv(model) -> str:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(["section", "name", "value"])
     for name, p, z in zip(model.classes, model.probabilities, model.logits, strict=True):
-        w.writerow(["class", f"{name} probability", repr(float(p))])
-        w.writerow(["class", f"{name} logit", repr(float(z))])
-    w.writerow(["multiclass", "true class", model.classes[model.true_class]])
+        w.writerow(["class", text_cell(f"{name} probability"), repr(float(p))])
+        w.writerow(["class", text_cell(f"{name} logit"), repr(float(z))])
+    w.writerow(["multiclass", "true class", text_cell(model.classes[model.true_class])])
     w.writerow(["multiclass", "temperature", repr(model.temperature)])
     w.writerow(["multiclass", "cross-entropy", repr(model.cross_entropy)])
     w.writerow(["multiclass", "1 - p_true", repr(model.linear_penalty)])
     w.writerow(["multiclass", "Brier score", repr(model.brier)])
     for name, g in zip(model.classes, model.cross_entropy_grad, strict=True):
-        w.writerow(["multiclass", f"dCE/dlogit {name}", repr(float(g))])
+        w.writerow(["multiclass", text_cell(f"dCE/dlogit {name}"), repr(float(g))])
     for name in ("z", "y", "y_hat", "bce", "mse", "bce_grad", "mse_grad", "learning_rate"):
         w.writerow(["binary", name, repr(float(getattr(model, name)))])
     w.writerow([])
@@ -100,9 +238,11 @@ def numbers_csv(model) -> str:
 
 
 def save_numbers_csv(model, path) -> None:
-    """Write ``numbers_csv(model)`` to ``path``."""
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(numbers_csv(model))
+    """Write ``numbers_csv(model)`` to ``path`` (UTF-8).
+
+    Raises ``OSError`` with a readable message if the file cannot be written.
+    """
+    atomic.write_text(path, numbers_csv(model), encoding="utf-8")
 
 
 def install_plot_menu(plot) -> None:
@@ -144,7 +284,8 @@ def ask_plot_png(plot):
         QCoreApplication.translate("Export", "PNG image (*.png)"),
     )
     if path:
-        plot_png(plot, path, scale)
+        return _export_or_report(plot, plot_png, path, scale)
+    return None
 
 
 def ask_plot_svg(plot):
@@ -156,4 +297,31 @@ def ask_plot_svg(plot):
         QCoreApplication.translate("Export", "SVG image (*.svg)"),
     )
     if path:
-        plot_svg(plot, path)
+        return _export_or_report(plot, plot_svg, path)
+    return None
+
+
+def _export_or_report(plot, save, path, *args):
+    """``save(plot, path, *args)``; if it fails, say so in a message box (returned)."""
+    try:
+        save(plot, path, *args)
+    except OSError as e:
+        return report_failure(plot, str(e))
+    return None
+
+
+def report_failure(widget, message: str) -> QMessageBox:
+    """A warning over ``widget``'s window that the image was not saved, and why.
+
+    Not blocking: the lesson goes on behind it.  The box deletes itself when closed.
+    """
+    box = QMessageBox(widget.window())
+    box.setObjectName("export_error")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setWindowTitle(QCoreApplication.translate("Export", "Could not save the image"))
+    box.setText(message)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.open()
+    return box

@@ -116,8 +116,10 @@ class LiveCurve(pg.PlotCurveItem):
     pen as separate line segments with square caps, already mapped to pixels:
     Qt's raster engine has a fast path for exactly that (about five times
     faster than round-capped segments in data coordinates, which in turn are
-    four times faster than one long path).  Exports (PNG, SVG), dashed and
-    dotted pens take pyqtgraph's own path.
+    four times faster than one long path).  Exports (PNG, SVG: ``export.exporting``
+    puts every item in pyqtgraph's export mode), dashed and dotted pens take
+    pyqtgraph's own path: one path in data coordinates, which the view box
+    clips (an SVG gets one clipped vector path per curve).
     """
 
     def __init__(self, pen, **kwargs):

@@ -118,7 +118,8 @@ def cache(*items) -> None:
     """Cache items that only change with the view range as device pixmaps.
 
     For a ``PlotDataItem`` its curve and scatter children are cached, for a
-    ``TextItem`` its text.
+    ``TextItem`` its text.  On screen only: exports switch every cache off
+    while they paint (``export.exporting``), so an SVG holds vectors, not bitmaps.
     """
     for item in items:
         targets = [item]

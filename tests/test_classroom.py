@@ -176,7 +176,7 @@ def test_binary_garbage_and_missing_files_are_refused(window, tmp_path):
 def test_exports_write_readable_files(window, tmp_path, qapp):
     plot = window.panels["penalty"].plot
     png = tmp_path / "plot.png"
-    assert export.plot_png(plot, png, scale=2.0)
+    export.plot_png(plot, png, scale=2.0)
     image = QImage(str(png))
     assert image.width() == 2 * plot.width() and image.height() == 2 * plot.height()
     svg = tmp_path / "plot.svg"
@@ -184,7 +184,7 @@ def test_exports_write_readable_files(window, tmp_path, qapp):
     text = svg.read_text()
     assert text.lstrip().startswith("<?xml") and "<svg" in text and "</svg>" in text
     win = tmp_path / "window.png"
-    assert export.window_png(window, win)
+    export.window_png(window, win)
     assert QImage(str(win)).width() == window.width()
     image = export.copy_image(plot)
     assert not qapp.clipboard().image().isNull() and not image.isNull()
