@@ -100,11 +100,17 @@ def save(path, state: dict) -> None:
     atomic.write_text(path, dumps(state))
 
 
+def _refuse(message: str, *args):
+    """Raise a ScenarioError: ``message`` (marked with QT_TRANSLATE_NOOP) translated."""
+    raise ScenarioError(QCoreApplication.translate("Scenarios", message).format(*args))
+
+
 def _reject_constant(name):
-    raise ScenarioError(
-        QCoreApplication.translate(
+    _refuse(
+        QT_TRANSLATE_NOOP(
             "Scenarios", "The file contains {0}, which is not a number a scenario can hold."
-        ).format(name)
+        ),
+        name,
     )
 
 
@@ -113,107 +119,96 @@ def loads(text: str) -> dict:
 
     Raises ``ScenarioError`` with a readable message for anything wrong.
     """
-    text = text.removeprefix("\ufeff")  # a byte-order mark, as Notepad writes
-    if len(text) > MAX_BYTES:
-        raise ScenarioError(
-            QCoreApplication.translate(
-                "Scenarios", "The file is too large to be a lossexplorer scenario."
-            )
-        )
-    try:
-        data = json.loads(text, parse_constant=_reject_constant)
-    except RecursionError:
-        raise ScenarioError(
-            QCoreApplication.translate(
-                "Scenarios", "The file is nested too deeply to be a scenario."
-            )
-        ) from None
-    except json.JSONDecodeError as e:
-        raise ScenarioError(
-            QCoreApplication.translate(
-                "Scenarios", "The file is damaged or not a scenario (JSON error at line {0})."
-            ).format(e.lineno)
-        ) from None
-    except ValueError:  # a whole number of thousands of digits
-        raise ScenarioError(_too_large()) from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ScenarioError(
-            QCoreApplication.translate("Scenarios", "This is not a lossexplorer scenario file.")
-        )
-    version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ScenarioError(
-            QCoreApplication.translate(
-                "Scenarios", "The scenario file has no valid format version."
-            )
-        )
-    if version > VERSION:
-        raise ScenarioError(
-            QCoreApplication.translate(
-                "Scenarios",
-                "The scenario was saved by a newer lossexplorer (format {0}); "
-                "this one reads format {1}.",
-            ).format(version, VERSION)
-        )
+    data = _parse(text.removeprefix("\ufeff"))  # a byte-order mark, as Notepad writes
+    _check_header(data)
     state = data.get("state")
     if not isinstance(state, dict):
-        raise ScenarioError(
-            QCoreApplication.translate("Scenarios", "The scenario file holds no state.")
-        )
+        _refuse(QT_TRANSLATE_NOOP("Scenarios", "The scenario file holds no state."))
     for key, value in state.items():
-        expected = _STATE_TYPES.get(key)
-        if expected is None:
-            raise ScenarioError(
-                QCoreApplication.translate(
-                    "Scenarios", "The scenario has an unknown entry {0}."
-                ).format(_quoted(key))
-            )
-        if isinstance(value, bool) or not isinstance(value, expected):
-            raise ScenarioError(
-                QCoreApplication.translate(
-                    "Scenarios", "The scenario's {0} has the wrong type."
-                ).format(repr(key))
-            )
-        if isinstance(value, list):
-            if len(value) > 16:
-                raise ScenarioError(
-                    QCoreApplication.translate(
-                        "Scenarios", "The scenario's {0} is far too long."
-                    ).format(repr(key))
-                )
-            kind = str if key == "classes" else (int, float)
-            if any(isinstance(v, bool) or not isinstance(v, kind) for v in value):
-                raise ScenarioError(
-                    QCoreApplication.translate(
-                        "Scenarios", "The scenario's {0} holds values of the wrong type."
-                    ).format(repr(key))
-                )
-            if kind is not str:
-                for v in value:
-                    _check_number(v)
-                if not all(math.isfinite(v) for v in value):
-                    raise ScenarioError(
-                        QCoreApplication.translate(
-                            "Scenarios", "The scenario's {0} holds a value that is not finite."
-                        ).format(repr(key))
-                    )
-        elif not isinstance(value, str):
-            _check_number(value)
+        _check_entry(key, value)
     return state
 
 
-def _too_large() -> str:
-    return QCoreApplication.translate(
-        "Scenarios", "The file holds a number too large for a scenario."
-    )
+def _parse(text: str):
+    if len(text) > MAX_BYTES:
+        _refuse(
+            QT_TRANSLATE_NOOP("Scenarios", "The file is too large to be a lossexplorer scenario.")
+        )
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except RecursionError:
+        _refuse(QT_TRANSLATE_NOOP("Scenarios", "The file is nested too deeply to be a scenario."))
+    except json.JSONDecodeError as e:
+        _refuse(
+            QT_TRANSLATE_NOOP(
+                "Scenarios", "The file is damaged or not a scenario (JSON error at line {0})."
+            ),
+            e.lineno,
+        )
+    except ValueError:  # a whole number of thousands of digits
+        _refuse(_TOO_LARGE)
+
+
+def _check_header(data) -> None:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        _refuse(QT_TRANSLATE_NOOP("Scenarios", "This is not a lossexplorer scenario file."))
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        _refuse(QT_TRANSLATE_NOOP("Scenarios", "The scenario file has no valid format version."))
+    if version > VERSION:
+        _refuse(
+            QT_TRANSLATE_NOOP(
+                "Scenarios",
+                "The scenario was saved by a newer lossexplorer (format {0}); "
+                "this one reads format {1}.",
+            ),
+            version,
+            VERSION,
+        )
+
+
+def _check_entry(key, value) -> None:
+    """Refuse an unknown key, a value of the wrong type, or a number beyond float64."""
+    expected = _STATE_TYPES.get(key)
+    if expected is None:
+        _refuse(
+            QT_TRANSLATE_NOOP("Scenarios", "The scenario has an unknown entry {0}."), _quoted(key)
+        )
+    if isinstance(value, bool) or not isinstance(value, expected):
+        _refuse(QT_TRANSLATE_NOOP("Scenarios", "The scenario's {0} has the wrong type."), repr(key))
+    if not isinstance(value, list):
+        _check_number(value)
+        return
+    if len(value) > 16:
+        _refuse(QT_TRANSLATE_NOOP("Scenarios", "The scenario's {0} is far too long."), repr(key))
+    kind = str if key == "classes" else (int, float)
+    if any(isinstance(v, bool) or not isinstance(v, kind) for v in value):
+        _refuse(
+            QT_TRANSLATE_NOOP("Scenarios", "The scenario's {0} holds values of the wrong type."),
+            repr(key),
+        )
+    if kind is not str:
+        for v in value:
+            _check_number(v)
+        if not all(math.isfinite(v) for v in value):
+            _refuse(
+                QT_TRANSLATE_NOOP(
+                    "Scenarios", "The scenario's {0} holds a value that is not finite."
+                ),
+                repr(key),
+            )
+
+
+_TOO_LARGE = QT_TRANSLATE_NOOP("Scenarios", "The file holds a number too large for a scenario.")
 
 
 def _check_number(value) -> None:
     """Refuse a whole number too large for a float (JSON has no limit)."""
-    try:
-        float(value)
-    except OverflowError:
-        raise ScenarioError(_too_large()) from None
+    if isinstance(value, int):
+        try:
+            float(value)
+        except OverflowError:
+            _refuse(_TOO_LARGE)
 
 
 def _quoted(key: str, limit: int = 40) -> str:
@@ -227,14 +222,10 @@ def load(path) -> dict:
     try:
         raw = _read_regular_file(path, MAX_BYTES + 1)  # never read a huge file whole
     except OSError as e:
-        raise ScenarioError(
-            QCoreApplication.translate("Scenarios", "The file could not be read: {0}.").format(
-                e.strerror or e
-            )
-        ) from None
+        _refuse(QT_TRANSLATE_NOOP("Scenarios", "The file could not be read: {0}."), e.strerror or e)
     if raw is None:
-        raise ScenarioError(
-            QCoreApplication.translate(
+        _refuse(
+            QT_TRANSLATE_NOOP(
                 "Scenarios",
                 "This is not a file (a folder, a pipe or a device): it is not a scenario.",
             )
@@ -242,11 +233,11 @@ def load(path) -> dict:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ScenarioError(
-            QCoreApplication.translate(
+        _refuse(
+            QT_TRANSLATE_NOOP(
                 "Scenarios", "The file is not text: it is not a lossexplorer scenario."
             )
-        ) from None
+        )
     return loads(text)
 
 
@@ -277,8 +268,4 @@ def apply(model, state: dict) -> None:
     try:
         model.set_state(state)
     except ValueError as e:
-        raise ScenarioError(
-            QCoreApplication.translate(
-                "Scenarios", "The scenario holds an impossible value: {0}"
-            ).format(e)
-        ) from None
+        _refuse(QT_TRANSLATE_NOOP("Scenarios", "The scenario holds an impossible value: {0}"), e)
