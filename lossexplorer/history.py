@@ -4,6 +4,12 @@
 the state before and after it.  Changes made during one gesture (a whole
 drag, a slider move; see ``ExplorerModel.begin_gesture``) merge into one
 command, so one Ctrl+Z undoes the whole drag.
+
+``History`` merges them itself, by updating the newest command, rather than
+through Qt's ``id``/``mergeWith``: ``QUndoStack.push`` deletes a command it
+merges before returning, and PySide6 then records the stack as the owner of
+that dead command, so its Python object (and the two snapshots it holds)
+were kept for as long as the stack lived, one per drag step.
 """
 
 from __future__ import annotations
@@ -11,7 +17,6 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-_GESTURE_ID = 1
 # Enough for a lesson; each step holds two small snapshots of the state.
 UNDO_LIMIT = 200
 
@@ -26,15 +31,6 @@ class StateChange(QUndoCommand):
         self.after = after
         self.gesture = gesture
         self._pushed = False
-
-    def id(self):
-        return _GESTURE_ID if self.gesture is not None else -1
-
-    def mergeWith(self, other):
-        if other.gesture is None or other.gesture != self.gesture:
-            return False
-        self.after = other.after
-        return True
 
     def redo(self):
         if not self._pushed:  # the change has already happened when it is pushed
@@ -61,8 +57,22 @@ class History(QObject):
     def _on_changed(self):
         after = self.model.state()
         if not self._applying:
-            self.stack.push(StateChange(self, self._snapshot, after, self.model.gesture))
+            step = self._gesture_step()
+            if step is not None:  # the same drag: still one step
+                step.after = after
+            else:
+                self.stack.push(StateChange(self, self._snapshot, after, self.model.gesture))
         self._snapshot = after
+
+    def _gesture_step(self):
+        """The newest step, if the current gesture made it and it was not undone."""
+        gesture, stack = self.model.gesture, self.stack
+        index = stack.index()
+        # as QUndoStack would merge: not at the clean state, nothing undone
+        if gesture is None or index in (0, stack.cleanIndex()) or index != stack.count():
+            return None
+        step = stack.command(index - 1)
+        return step if isinstance(step, StateChange) and step.gesture == gesture else None
 
     def apply(self, state):
         """Put the model into ``state`` without recording it again."""

@@ -3,14 +3,25 @@
 No exception (pytest-qt captures them), no Qt warning (the suite fails on
 any), the model's invariants after every action, and memory that stops
 growing: resident memory over the last 5,000 actions grows by under 5 MiB.
+
+The run is the same on any machine: the race's animation clock is driven by
+the test (one frame per event-loop pass, not per 33 ms of wall time), so a
+slow or loaded machine replays exactly the same actions.  Memory is sampled
+every 500 actions over the second half, each sample after deferred deletes,
+a full collection and malloc_trim, and the growth is the robust (Theil-Sen)
+slope through the samples times 5,000: one noisy sample cannot make it pass
+or fail.  The number of live Python objects is sampled too; unlike RSS it
+is exact, so a leak of Python objects fails at once, however small they are
+(dead undo commands kept by QUndoStack were one: a few MiB, near the budget).
 """
 
 import ctypes
 import gc
 import random
+import statistics
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from qt_helpers import drag
@@ -21,6 +32,9 @@ from lossexplorer.layouts import LESSONS
 
 ACTIONS = 10_000
 SEED = 20261121
+SAMPLE_EVERY = 500  # actions between memory samples in the second half
+BUDGET_MIB = 5.0  # growth allowed over the last ACTIONS // 2 actions
+BUDGET_OBJECTS = 1_000  # live Python objects, likewise (about ±50 from run to run)
 
 
 def rss_kib():
@@ -28,8 +42,11 @@ def rss_kib():
 
     glibc keeps freed blocks in its arenas; malloc_trim gives them back, so
     that RSS counts what is still in use rather than allocator slack.
+    Objects waiting for deleteLater are deleted first.
     """
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):
@@ -39,6 +56,50 @@ def rss_kib():
             if line.startswith("VmRSS:"):
                 return int(line.split()[1])
     raise RuntimeError("no VmRSS")
+
+
+def growth_over(samples, span):
+    """Theil-Sen estimate of the growth over ``span`` actions from (action, amount) samples.
+
+    The median of the slopes between every pair of samples: a sample or two
+    thrown off by the allocator move it little, unlike a last-minus-first.
+    """
+    pairs = [(a, b) for i, a in enumerate(samples) for b in samples[i + 1 :]]
+    slopes = [(r1 - r0) / (n1 - n0) for (n0, r0), (n1, r1) in pairs]
+    return statistics.median(slopes) * span
+
+
+class ManualTimer(QObject):
+    """A stand-in for the race's QTimer that fires when the test says, not by the clock."""
+
+    timeout = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._active = False
+        self._interval = 0
+
+    def start(self, interval=None):
+        if interval is not None:
+            self._interval = interval
+        self._active = True
+
+    def stop(self):
+        self._active = False
+
+    def isActive(self):
+        return self._active
+
+    def setInterval(self, interval):
+        self._interval = interval
+
+    def interval(self):
+        return self._interval
+
+    def tick(self):
+        """One frame of the animation, if it is running."""
+        if self._active:
+            self.timeout.emit()
 
 
 def key(widget, k, modifiers=Qt.KeyboardModifier.NoModifier):
@@ -59,6 +120,13 @@ def test_ten_thousand_random_actions(window, scenario_files, qtbot):
     rnd = random.Random(SEED)
     model = window.model
     good, bad = scenario_files
+    # The race animates on a timer whose ticks depend on the machine's speed;
+    # here it advances one frame per event-loop pass instead, on any machine.
+    race_panel = window.panels["race"]
+    race_panel.timer.stop()
+    race_clock = ManualTimer(race_panel)
+    race_clock.timeout.connect(lambda: race_panel.step(1))
+    race_panel.timer = race_clock
 
     def in_lesson(*keys):
         return all(not window.docks[k].isHidden() for k in keys)
@@ -117,6 +185,7 @@ def test_ten_thousand_random_actions(window, scenario_files, qtbot):
 
     def race():
         panel = window.panels["race"]
+        assert panel.timer is race_clock  # not rebuilt with a real timer
         rnd.choice([lambda: panel.step(rnd.randint(1, 50)), panel.reset, panel.play, panel.pause])()
 
     def undo_redo():
@@ -147,21 +216,29 @@ def test_ten_thousand_random_actions(window, scenario_files, qtbot):
     ]  # fmt: skip
     actions = [a for a, _ in weighted]
     weights = [w for _, w in weighted]
-    rss_at_half = None
-    growth = []
-    for n in range(ACTIONS):
+    samples = []  # (actions done, RSS in KiB) over the second half
+    objects = []  # (actions done, live Python objects), at the same moments
+    for n in range(1, ACTIONS + 1):
         rnd.choices(actions, weights)[0]()
         if n % 3 == 0:
             QCoreApplication.processEvents()
+            race_clock.tick()
         assert_invariants(model)
-        if n == ACTIONS // 2:
+        if n >= ACTIONS // 2 and n % SAMPLE_EVERY == 0:
             QCoreApplication.processEvents()
-            rss_at_half = rss_kib()
-        if n > ACTIONS // 2 and n % 1000 == 0:
-            growth.append(round((rss_kib() - rss_at_half) / 1024, 2))
+            samples.append((n, rss_kib()))
+            objects.append((n, len(gc.get_objects())))
     window.panels["race"].pause()
     QCoreApplication.processEvents()
-    growth_mib = (rss_kib() - rss_at_half) / 1024
-    assert growth_mib < 5.0, (
-        f"memory grew by {growth_mib:.1f} MiB over the last 5,000 actions (every 1000: {growth})"
+    growth_mib = growth_over(samples, ACTIONS - ACTIONS // 2) / 1024
+    relative = [round((kib - samples[0][1]) / 1024, 2) for _, kib in samples]
+    assert growth_mib < BUDGET_MIB, (
+        f"memory grew by {growth_mib:.1f} MiB over the last {ACTIONS - ACTIONS // 2:,} "
+        f"actions (MiB above the first sample, every {SAMPLE_EVERY}: {relative})"
+    )
+    object_growth = growth_over(objects, ACTIONS - ACTIONS // 2)
+    counts = [count for _, count in objects]
+    assert object_growth < BUDGET_OBJECTS, (
+        f"{object_growth:,.0f} more live Python objects after the last "
+        f"{ACTIONS - ACTIONS // 2:,} actions (every {SAMPLE_EVERY}: {counts})"
     )
