@@ -7,18 +7,29 @@ import os
 import sys
 import tempfile
 
+from lossexplorer.meta import version  # also imported from here by tests and tools
 
-def version() -> str:
-    """The installed package's version (from its metadata)."""
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as _version
+NO_DISPLAY_MESSAGE = (
+    "lossexplorer: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), "
+    "so the window cannot open; --screenshot and --self-test work without one."
+)
 
-    try:
-        return _version("lossexplorer")
-    except PackageNotFoundError:
-        from lossexplorer import __version__
 
-        return __version__
+def no_display(environ=None, platform: str | None = None) -> bool:
+    """True on Linux when Qt would look for an X11 or Wayland display and none is set.
+
+    Without a display Qt prints a misleading message about xcb libraries and
+    aborts; better to say what is missing.  A platform plugin that needs no
+    display (``QT_QPA_PLATFORM=offscreen``, ``eglfs``, ``vnc``...) is left alone.
+    """
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith("linux"):
+        return False
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return False
+    qpa = environ.get("QT_QPA_PLATFORM", "").strip().lower()
+    return qpa == "" or qpa.startswith(("xcb", "wayland"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -156,6 +167,9 @@ def main(argv=None) -> int:
     batch = args.screenshot or args.self_test
     if batch and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if not batch and no_display():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 1
     app = _make_app(argv)
     if args.self_test:
         return self_test()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, Qt
+import math
+import numbers
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,18 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lossexplorer import export, i18n, layouts, scenarios, style
+from lossexplorer import export, i18n, layouts, scenarios, style, window_state
 from lossexplorer.history import History
+from lossexplorer.meta import version
 from lossexplorer.model import ExplorerModel
 from lossexplorer.panels import PANELS
 
-# Bump when the set of docks changes, so a layout saved by another version
-# is not restored onto docks it does not describe.
-LAYOUT_VERSION = 3
+LAYOUT_VERSION = window_state.LAYOUT_VERSION
+KNOWN_SETTINGS = window_state.KNOWN_SETTINGS
 DEFAULT_SIZE = (1280, 800)
 PRESENTATION_SCALES = (1.4, 1.6, 2.0)
 SPECS = {spec.key: spec for spec in PANELS}
-KNOWN_SETTINGS = {"window/lesson", "window/geometry", "window/state", "language"}
 
 
 class PanelScroll(QScrollArea):
@@ -74,6 +76,7 @@ class DockTitle(QWidget):
         self.panel_of = panel_of
         self.help_box = None
         self.title = QLabel(dock.windowTitle())
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setFont(style.font(style.BASE_POINT_SIZE - 1, bold=True))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 1, 2, 1)
@@ -194,14 +197,18 @@ class MainWindow(QMainWindow):
         panel = spec.load()(self.model)
         dock = self.docks[spec.key]
         old = dock.widget()
+        old_panel = dict.get(self.panels, spec.key)
+        # Registered before the dock changes: a new title bar re-shows a
+        # floating dock, whose visibilityChanged then asks for this panel.
+        self.panels[spec.key] = panel
         dock.setWidget(PanelScroll(panel))
+        if old_panel is not None:
+            old_panel.detach()
         if old is not None:
-            self.panels.pop(spec.key).detach()
             old.deleteLater()
             old_title = dock.titleBarWidget()  # rebuilt at the new scale
             dock.setTitleBarWidget(DockTitle(dock, lambda key=spec.key: self.panels[key]))
             old_title.deleteLater()
-        self.panels[spec.key] = panel
         return panel
 
     def rebuild_panels(self):
@@ -409,8 +416,10 @@ class MainWindow(QMainWindow):
         """Load a ``.lossx`` file; on any problem say why and change nothing."""
         try:
             scenarios.apply(self.model, scenarios.load(path))
-        except scenarios.ScenarioError as e:
-            self.report_error(self.tr("Could not open the scenario"), str(e))
+        except (scenarios.ScenarioError, ValueError, OverflowError, OSError) as e:
+            # ScenarioError is the expected refusal; the others are a file
+            # that got past the checks: refused all the same, never a crash.
+            self.report_error(self.tr("Could not open the scenario"), _error_text(e))
             return False
         self.statusBar().showMessage(self.tr("Opened {0}").format(path), 8000)
         return True
@@ -448,27 +457,55 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export window as PNG"), "lossexplorer.png", self.tr("PNG image (*.png)")
         )
-        if path and not export.window_png(self, path):
-            self.report_error(self.tr("Could not export"), path)
+        if path:
+            self.export_window(path)
+
+    def export_window(self, path) -> bool:
+        """Save the window as a PNG; on failure say why (with the path)."""
+        return self._export(lambda: export.window_png(self, path), path)
 
     def ask_export_csv(self):
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export numbers as CSV"), "lossexplorer.csv", self.tr("CSV file (*.csv)")
         )
         if path:
-            try:
-                export.save_numbers_csv(self.model, path)
-            except OSError as e:
-                self.report_error(self.tr("Could not export"), str(e))
+            self.export_csv(path)
+
+    def export_csv(self, path) -> bool:
+        """Save the numbers as CSV; on failure say why (with the path)."""
+        return self._export(lambda: export.save_numbers_csv(self.model, path), path)
+
+    def _export(self, write, path) -> bool:
+        # The export functions raise OSError on failure (an older window_png
+        # returned False instead, which counts as a failure too).
+        path = str(path)
+        try:
+            failed = write() is False
+            reason = path
+        except OSError as e:
+            failed = True
+            reason = _error_text(e)
+            if path not in reason:
+                reason = f"{path}: {reason}"
+        if failed:
+            self.report_error(self.tr("Could not export"), reason)
+            return False
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 8000)
+        return True
 
     def report_error(self, title: str, message: str):
-        """Tell the teacher what went wrong, without blocking the lesson."""
+        """Tell the teacher what went wrong, without blocking the lesson.
+
+        ``message`` may hold text from a file (an unknown key, a path): it is
+        always shown as plain text, never as markup.
+        """
         self.last_error = message
         self.statusBar().showMessage(self.tr("{0}: {1}").format(title, message), 15000)
         if self._error_box is None:  # one box, reused: errors never pile up on screen
             self._error_box = QMessageBox(self)
             self._error_box.setIcon(QMessageBox.Icon.Warning)
             self._error_box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            self._error_box.setTextFormat(Qt.TextFormat.PlainText)
         self._error_box.setWindowTitle(title)
         self._error_box.setText(message)
         self._error_box.open()
@@ -493,7 +530,16 @@ class MainWindow(QMainWindow):
         self.rebuild_panels()
 
     def set_presentation_scale(self, scale: float):
-        """How much bigger presentation mode makes everything."""
+        """How much bigger presentation mode makes everything: one of ``PRESENTATION_SCALES``.
+
+        Anything else raises ``ValueError`` and changes nothing.
+        """
+        valid = isinstance(scale, numbers.Real) and not isinstance(scale, bool)
+        valid = valid and math.isfinite(scale) and scale in PRESENTATION_SCALES
+        if not valid:
+            choices = ", ".join(f"{s:g}" for s in PRESENTATION_SCALES)
+            raise ValueError(f"presentation scale must be one of {choices}, not {scale!r}")
+        scale = PRESENTATION_SCALES[PRESENTATION_SCALES.index(scale)]
         self.presentation_scale = scale
         self.scale_actions[scale].setChecked(True)
         if self._normal_look is not None:
@@ -520,8 +566,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("language", self.language)
 
     def show_about(self):
-        from lossexplorer.app import version
-
         text = self.tr(
             "<h3>lossexplorer {version}</h3>"
             "<p>Shows why classification uses cross-entropy: drag the probabilities, "
@@ -540,41 +584,23 @@ class MainWindow(QMainWindow):
     def restore_layout(self) -> bool:
         """Restore the saved lesson, geometry and dock layout; defaults if damaged.
 
-        Returns True when a saved layout was restored.
+        ``window_state`` checks the saved bytes before Qt sees them.  Returns
+        True when a saved layout was restored.
         """
-        lesson = self.settings.value("window/lesson")
-        geometry = self.settings.value("window/geometry")
-        state = self.settings.value("window/state")
-        foreign = set(self.settings.allKeys()) - KNOWN_SETTINGS
-        unreadable = self.settings.status() != QSettings.Status.NoError or bool(foreign)
-        if lesson is None and geometry is None and state is None and not unreadable:
-            self.layout_message = ""
-            return False
-        ok = isinstance(lesson, str) and lesson in layouts.LESSONS
-        ok = ok and isinstance(geometry, QByteArray) and isinstance(state, QByteArray)
-        if ok:
-            self.arrange(lesson)
-            ok = self.restoreGeometry(geometry) and self.restoreState(state, LAYOUT_VERSION)
-        if not ok:
+        self.layout_message = window_state.restore_layout(self, self.settings)
+        if self.layout_message == window_state.DAMAGED:
+            self.setWindowState(Qt.WindowState.WindowNoState)
             self.resize(*DEFAULT_SIZE)
             self.arrange(layouts.DEFAULT_LESSON)
-            self.layout_message = "damaged"
             self.statusBar().showMessage(
                 self.tr("The saved window layout could not be read; using the default layout."),
                 15000,
             )
-            return False
-        self.layout_message = "restored"
-        return True
+        return self.layout_message == window_state.RESTORED
 
     def save_layout(self):
         """Save the lesson, geometry and dock layout for the next start."""
-        for key in set(self.settings.allKeys()) - KNOWN_SETTINGS:
-            self.settings.remove(key)  # damage read at start is not kept
-        self.settings.setValue("window/lesson", self.lesson)
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
-        self.settings.sync()
+        window_state.save_layout(self, self.settings)
 
     def closeEvent(self, event):
         if self._normal_look is not None:
@@ -585,6 +611,13 @@ class MainWindow(QMainWindow):
         for panel in self.panels.values():
             panel.detach()
         super().closeEvent(event)
+
+
+def _error_text(error: Exception) -> str:
+    """A readable reason from an exception: an OSError's reason without "[Errno 2]"."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
 
 
 def apply_app_style(app):
