@@ -81,8 +81,3 @@ class History(QObject):
             self.model.set_state(state)
         finally:
             self._applying = False
-
-    def clear(self):
-        """Forget the history (the current state becomes the start)."""
-        self.stack.clear()
-        self._snapshot = self.model.state()

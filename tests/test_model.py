@@ -208,3 +208,22 @@ def test_invariants_under_random_edits(qapp, steps):
         except ValueError:
             assert m.state() == before
         assert_invariants(m)
+
+
+def test_the_model_says_which_fields_changed(model):
+    model.set_z(2.0)
+    assert model.last_change == {"z"}
+    model.set_probability(0, 0.5)
+    assert model.last_change == {"logits", "probabilities"}
+    model.set_temperature(2.0)
+    assert model.last_change == {"temperature", "probabilities"}
+    model.set_state({"true_class": 2, "y": 0.5})
+    assert model.last_change == {"true_class", "y"}
+    before = model.last_change
+    model.set_y(0.5)  # no change: nothing emitted, nothing recorded
+    assert model.last_change == before
+
+
+def test_each_part_owns_its_fields_and_the_state_is_their_union(model):
+    assert set(model.multiclass.state()) | set(model.binary.state()) == set(model.state())
+    assert not set(model.multiclass.state()) & set(model.binary.state())
