@@ -7,7 +7,7 @@ import os
 import sys
 import tempfile
 
-from lossexplorer.meta import version  # also imported from here by tests and tools
+from lossexplorer import version  # also imported from here by tests and tools
 
 NO_DISPLAY_MESSAGE = (
     "lossexplorer: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), "
@@ -34,6 +34,8 @@ def no_display(environ=None, platform: str | None = None) -> bool:
 
 def build_parser() -> argparse.ArgumentParser:
     """The command-line options."""
+    from lossexplorer import i18n, layouts
+
     parser = argparse.ArgumentParser(
         prog="lossexplorer",
         description="Show why classification uses cross-entropy: live, draggable loss plots.",
@@ -50,12 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--lang",
-        choices=["en", "zh_CN"],
+        choices=list(i18n.LANGUAGES),
         help="the language (default: the last one chosen, else the system's)",
     )
     parser.add_argument(
         "--lesson",
-        choices=["multiclass", "binary", "everything"],
+        choices=list(layouts.LESSONS),
         help="start with this lesson's panels",
     )
     parser.add_argument(
@@ -78,7 +80,7 @@ def _make_app(argv):
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from lossexplorer.mainwindow import apply_app_style
+    from lossexplorer.style import apply_app_style
 
     app = QApplication.instance() or QApplication([argv[0] if argv else "lossexplorer"])
     from lossexplorer import gc_guard
@@ -130,6 +132,7 @@ def _settle():
 
 def self_test() -> int:
     """Build the window, check that every panel is there and the numbers are right."""
+    from lossexplorer import layouts
     from lossexplorer.mainwindow import MainWindow
     from lossexplorer.panels import PANELS
 
@@ -140,13 +143,13 @@ def self_test() -> int:
     for spec in PANELS:
         dock = window.docks.get(spec.key)
         try:
-            panel = window.panels[spec.key]  # builds a panel of another lesson
-        except Exception as e:  # noqa: BLE001 - the self-test reports every failure
+            panel = window.ensure_panel(spec.key)  # builds a panel of another lesson
+        except Exception as e:
             failures.append(f"panel {spec.key!r} cannot be built: {e!r}")
             continue
-        if dock is None or dock.widget() is None or dock.widget().widget() is not panel:
+        if dock is None or window.dock_host.panel_in_dock(spec.key) is not panel:
             failures.append(f"panel {spec.key!r} is missing")
-        elif spec.key in window.lesson_keys(window.lesson) and not dock.isVisibleTo(window):
+        elif spec.key in layouts.lesson_keys(window.lesson) and not dock.isVisibleTo(window):
             failures.append(f"panel {spec.key!r} of the {window.lesson} lesson is not shown")
     ce = window.model.cross_entropy
     if abs(ce - 0.35667494393873245) > 1e-12:

@@ -3,16 +3,14 @@
 ``DraggableBars`` is one pyqtgraph graphics item that paints every bar and
 implements pyqtgraph's ``mouseDragEvent`` pattern (as ``InfiniteLine`` does).
 It holds no state of its own beyond what it was last told to draw: a drag or a
-key press calls back into the panel, the panel calls the model, and the
-model's signal brings the new values back through ``set_values``.
+key press emits a signal, the panel calls the model, and the model's signal
+brings the new values back through ``set_values``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -22,26 +20,26 @@ BAR_WIDTH = 0.7
 class DraggableBars(pg.GraphicsObject):
     """Vertical bars at x = 0, 1, … whose heights follow the mouse.
 
-    ``on_drag(i, y, finished)`` is called with the pointer's height on every
-    move of a drag that started on bar ``i``'s column (anywhere between the
-    limits, so that a bar of height 0 can still be grabbed).
-    ``on_nudge(i, steps)`` is called when bar ``i`` has keyboard focus and an
-    arrow key is pressed: ±1 per Up/Down, ±10 with Shift.  ``on_gesture(True)``
-    and ``on_gesture(False)`` bracket a whole drag (one undo step).
+    Signals, as pyqtgraph's ``InfiniteLine`` has them:
+
+    * ``drag_started(i)`` and ``drag_finished(i)`` bracket a whole drag
+      of bar ``i`` (one undo step);
+    * ``dragged(i, y, modifiers)`` on every move of a drag that started
+      on bar ``i``'s column (anywhere between the limits, so that a bar of
+      height 0 can still be grabbed): ``y`` is the pointer's height,
+      ``modifiers`` the keyboard modifiers held (Ctrl: do not snap);
+    * ``nudged(i, steps)`` when bar ``i`` has keyboard focus and an arrow
+      key is pressed: ±1 per Up/Down, ±10 with Shift.
     """
 
-    def __init__(
-        self,
-        limits: tuple[float, float],
-        on_drag: Callable,
-        on_nudge: Callable,
-        on_gesture: Callable | None = None,
-    ):
+    drag_started = Signal(int)
+    dragged = Signal(int, float, object)
+    drag_finished = Signal(int)
+    nudged = Signal(int, int)
+
+    def __init__(self, limits: tuple[float, float]):
         super().__init__()
         self.limits = limits
-        self.on_drag = on_drag
-        self.on_nudge = on_nudge
-        self.on_gesture = on_gesture or (lambda started: None)
         self.values: list[float] = []
         self.brushes: list = []
         self._brush_specs: list = []
@@ -104,18 +102,18 @@ class DraggableBars(pg.GraphicsObject):
                 return
             self.focus_index = self.drag_index
             self.setFocus()
-            self.on_gesture(True)
+            self.drag_started.emit(self.drag_index)
         if self.drag_index is None:
             ev.ignore()
             return
         ev.accept()
         i = self.drag_index
         try:
-            self.on_drag(i, ev.pos().y(), ev.isFinish(), ev.modifiers())
+            self.dragged.emit(i, ev.pos().y(), ev.modifiers())
         finally:
             if ev.isFinish():
                 self.drag_index = None
-                self.on_gesture(False)
+                self.drag_finished.emit(i)
 
     def mouseClickEvent(self, ev) -> None:
         i = self.column_at(ev.pos().x())
@@ -132,9 +130,9 @@ class DraggableBars(pg.GraphicsObject):
         step = 10 if ev.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
         key = ev.key()
         if key == Qt.Key.Key_Up:
-            self.on_nudge(self.focus_index, step)
+            self.nudged.emit(self.focus_index, step)
         elif key == Qt.Key.Key_Down:
-            self.on_nudge(self.focus_index, -step)
+            self.nudged.emit(self.focus_index, -step)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self.values:
             delta = -1 if key == Qt.Key.Key_Left else 1
             self.focus_index = (self.focus_index + delta) % len(self.values)

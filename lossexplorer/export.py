@@ -245,8 +245,18 @@ def save_numbers_csv(model, path) -> None:
     atomic.write_text(path, numbers_csv(model), encoding="utf-8")
 
 
+PLOT_MENU_PROPERTY = "lossexplorer_plot_menu"  # set on a plot once its menu is installed
+
+
 def install_plot_menu(plot) -> None:
-    """Right-click on a plot: export PNG (chosen scale), SVG, copy to clipboard."""
+    """Right-click on a plot: export PNG (chosen scale), SVG, copy to clipboard.
+
+    Installs the menu once: calling it again on the same plot does nothing
+    (a second connection would open a second menu).
+    """
+    if plot.property(PLOT_MENU_PROPERTY):
+        return
+    plot.setProperty(PLOT_MENU_PROPERTY, True)
     plot.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     plot.customContextMenuRequested.connect(lambda pos: _plot_menu(plot, pos))
 

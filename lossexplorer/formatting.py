@@ -6,16 +6,16 @@ import math
 
 from lossexplorer import losses
 
-_LN10 = math.log(10.0)
-
 MINUS = "\u2212"
 INFINITY = "\u221e"
-_DIGITS, _SUPER = (
-    "-0123456789",
-    "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079",
+_SUPERSCRIPT = str.maketrans(
+    "-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 )
-_SUPERSCRIPT = str.maketrans(_DIGITS, _SUPER)
-_FROM_SUPERSCRIPT = str.maketrans(_SUPER, _DIGITS)
+
+
+def superscript(n: int) -> str:
+    """The whole number ``n`` in superscript digits: the exponent of "10⁻³"."""
+    return str(n).translate(_SUPERSCRIPT)
 
 
 def fmt_number(x: float, digits: int = 3) -> str:
@@ -60,21 +60,8 @@ def fmt_power(sign: float, log10_abs: float, digits: int = 3) -> str:
     if round(mantissa, digits - 1) >= 10.0:
         mantissa /= 10.0
         exponent += 1
-    text = f"{mantissa:.{digits - 1}f} \u00d7 10" + str(exponent).translate(_SUPERSCRIPT)
+    text = f"{mantissa:.{digits - 1}f} \u00d7 10" + superscript(exponent)
     return (MINUS if sign < 0 else "") + text
-
-
-def parse_number(text: str) -> float:
-    """Inverse of ``fmt_number`` (for tests and for reading typed input)."""
-    t = text.strip().replace(MINUS, "-")
-    if t.lstrip("-") == INFINITY:
-        return -math.inf if t.startswith("-") else math.inf
-    if "\u00d7" in t:
-        mant, power = t.split("\u00d7")
-        digits = power.strip()[2:]
-        exponent = int(digits.translate(_FROM_SUPERSCRIPT))
-        return float(mant) * 10.0**exponent
-    return float(t)
 
 
 def fmt_y_hat(z: float) -> str:
@@ -85,5 +72,5 @@ def fmt_y_hat(z: float) -> str:
     """
     y_hat = float(losses.sigmoid(z))
     if y_hat < 0.5e-3:
-        return fmt_power(1.0, float(losses.log_sigmoid(z)) / _LN10)
+        return fmt_power(1.0, float(losses.log_sigmoid(z)) / losses.LN10)
     return fmt_number(y_hat)

@@ -38,9 +38,12 @@ __all__ = [
     "log10_abs_bce_grad",
     "log10_abs_mse_grad",
     "gradient_descent",
+    "logit",
+    "z_grid",
+    "LN10",
 ]
 
-_LN10 = np.log(10.0)
+LN10 = float(np.log(10.0))  # ln 10: a natural log divided by it is a log10
 
 
 def _f64(x):
@@ -226,15 +229,15 @@ def log10_abs_bce_grad(z, y):
     exact = np.where(y == 0.0, log_sigmoid(z), log_sigmoid(-z))
     with np.errstate(divide="ignore"):
         general = np.log(d)
-    return _out(np.where((y == 0.0) | (y == 1.0), exact, general) / _LN10)
+    return _out(np.where((y == 0.0) | (y == 1.0), exact, general) / LN10)
 
 
 def log10_abs_mse_grad(z, y):
     """log10 |mse_grad(z, y)|, finite far into the tails where it underflows."""
     z = _f64(z)
     y = _check_label(y)
-    ln = log10_abs_bce_grad(z, y) * _LN10 + log_sigmoid(z) + log_sigmoid(-z)
-    return _out(ln / _LN10)
+    ln = log10_abs_bce_grad(z, y) * LN10 + log_sigmoid(z) + log_sigmoid(-z)
+    return _out(ln / LN10)
 
 
 def binary_cross_entropy_prob(p, y):
@@ -293,3 +296,21 @@ def gradient_descent(grad, z0, y, learning_rate, steps):
         z = z - learning_rate * float(grad(z, y))
         zs[i] = z
     return zs
+
+
+def logit(p):
+    """The inverse of ``sigmoid``: log(p / (1 - p)); -inf at p = 0, inf at p = 1."""
+    p = _f64(p)
+    with np.errstate(divide="ignore", invalid="ignore"):  # NaN outside [0, 1]
+        return _out(np.log(p) - np.log1p(-p))
+
+
+def z_grid(inner_points, inner=10.0, outer=1000.0, tail_points=60):
+    """Logits to draw a curve of z at: dense near 0, sparse far out.
+
+    ``inner_points`` evenly spaced in [-inner, inner], then ``tail_points``
+    on each side spaced evenly in log |z| out to +-outer (where every curve
+    of z here is a straight line or a constant).
+    """
+    tail = inner * np.logspace(0.0, np.log10(outer / inner), tail_points + 1)[1:]
+    return np.concatenate([-tail[::-1], np.linspace(-inner, inner, inner_points), tail])

@@ -14,6 +14,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from lossexplorer import losses
+from lossexplorer.display import DisplaySettings
 from lossexplorer.parts import BinaryPart, MulticlassPart, checks
 from lossexplorer.parts.binary import DEFAULT_Z, LEARNING_RATE_RANGE, Z_LIMIT
 from lossexplorer.parts.checks import NAME_LIMIT
@@ -83,6 +84,7 @@ class ExplorerModel(QObject):
         self._last_change = frozenset()
         self._gesture = 0
         self._gesture_active = False
+        self.display = DisplaySettings(self)
 
     # ------------------------------------------------------------- gestures
     def begin_gesture(self) -> None:

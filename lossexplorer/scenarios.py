@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from lossexplorer import atomic
+from lossexplorer.model import DEFAULT_CLASSES
 
 FORMAT = "lossexplorer-scenario"
 VERSION = 1
@@ -82,7 +83,7 @@ def preset_state(preset: Preset, classes) -> dict:
     """The state a preset sets; multi-class presets keep three class names."""
     state = dict(preset.state)
     if "probabilities" in state and len(classes) != 3:
-        state["classes"] = ["cat", "dog", "bird"]
+        state["classes"] = list(DEFAULT_CLASSES)
     return state
 
 

@@ -3,13 +3,17 @@
 The palette is Okabe-Ito (safe for colour-blind viewers), used with the same
 meaning everywhere: cross-entropy is always blue, MSE always vermillion, the
 naive 1 - p always orange, the Brier score always purple.
+
+Sizes here are those of the normal view.  What has a size (a font, a pen, a
+plot's axes) is made at a presentation ``scale``, which the caller passes:
+a panel passes its model's ``display.scale`` (see ``lossexplorer.display``).
 """
 
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 OKABE_ITO = {
     "black": "#000000",
@@ -32,20 +36,22 @@ CLASS_BAR = "#9DB7CF"
 TRUE_BAR = OKABE_ITO["green"]
 
 BASE_POINT_SIZE = 13
-scale = 1.0  # presentation mode raises this
-numbers_hidden = False  # quiz mode: loss values are shown as "?"
-HIDDEN = "?"
+APP_POINT_SIZE = BASE_POINT_SIZE - 2  # menus, buttons and captions
 
 
-def shown(text: str) -> str:
-    """``text``, or "?" while quiz mode hides the numbers."""
-    return HIDDEN if numbers_hidden else text
+def apply_app_style(app, scale: float = 1.0) -> None:
+    """Application-wide font and pyqtgraph defaults."""
+    pg.setConfigOptions(antialias=True, background="w", foreground="k")
+    set_app_font(app, scale)
+
+
+def set_app_font(app, scale: float = 1.0) -> None:
+    """The application's font (menus, buttons, captions) at ``scale``."""
+    app.setFont(font(APP_POINT_SIZE, scale=scale))
 
 
 def apply_presentation_palette(app) -> None:
     """A high-contrast light theme for projectors: pure white, pure black."""
-    from PySide6.QtGui import QColor, QPalette
-
     palette = QPalette(app.palette())
     for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.Button):
         palette.setColor(role, QColor("#ffffff"))
@@ -59,42 +65,55 @@ def apply_presentation_palette(app) -> None:
     app.setPalette(palette)
 
 
-def font(points: float = BASE_POINT_SIZE, bold: bool = False) -> QFont:
-    """A font of ``points`` (times the current scale), with the app's families."""
-    from PySide6.QtWidgets import QApplication
-
+def font(points: float = BASE_POINT_SIZE, bold: bool = False, *, scale: float = 1.0) -> QFont:
+    """A font of ``points`` times ``scale``, with the app's families."""
     f = QFont(QApplication.font())
     f.setPointSizeF(points * scale)
     f.setBold(bold)
     return f
 
 
-def pen(color, width: float = 3.0, style=None):
-    """A cosmetic pen of ``width`` pixels (times the current scale)."""
+def pen(color, width: float = 3.0, style=None, *, scale: float = 1.0):
+    """A cosmetic pen of ``width`` times ``scale`` pixels."""
     kw = {"color": color, "width": width * scale}
     if style is not None:
         kw["style"] = style
     return pg.mkPen(**kw)
 
 
-def style_plot(plot: pg.PlotWidget, x_label: str = "", y_label: str = "") -> None:
+def points_css(points: float, scale: float = 1.0) -> str:
+    """A font size for a style sheet or a pyqtgraph label: "13pt"."""
+    return f"{points * scale:.0f}pt"
+
+
+def axis_label_css(scale: float = 1.0) -> dict:
+    """The style of an axis title."""
+    return {"font-size": points_css(BASE_POINT_SIZE + 1, scale), "color": "#111111"}
+
+
+def style_plot(
+    plot: pg.PlotWidget, x_label: str = "", y_label: str = "", *, scale: float = 1.0
+) -> None:
     """Big tick labels and axis titles that can be read from the back row."""
+    item = plot.getPlotItem()
+    style_axes(plot, scale=scale)
+    label_axes(plot, x_label, y_label, scale=scale)
+    item.showGrid(x=True, y=True, alpha=0.15)
+    item.hideButtons()
+    item.setMenuEnabled(False)
+
+
+def style_axes(plot: pg.PlotWidget, *, scale: float = 1.0) -> None:
+    """The tick labels and lines of every axis of ``plot``, at ``scale``."""
     item = plot.getPlotItem()
     for name in ("left", "bottom", "right", "top"):
         axis = item.getAxis(name)
-        set_tick_font(axis, font(BASE_POINT_SIZE - 1))
-        axis.setPen(pen("#222222", 1.5))
+        set_tick_font(axis, font(BASE_POINT_SIZE - 1, scale=scale))
+        axis.setPen(pen("#222222", 1.5, scale=scale))
         axis.setTextPen("#111111")
         # Axes (and the grid they draw) change only when the view range does:
         # cache them as pixmaps so a drag repaints curves, not tick labels.
         axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-    label_axes(plot, x_label, y_label)
-    from lossexplorer.export import install_plot_menu
-
-    install_plot_menu(plot)
-    item.showGrid(x=True, y=True, alpha=0.15)
-    item.hideButtons()
-    item.setMenuEnabled(False)
 
 
 def set_tick_font(axis, tick_font: QFont) -> None:
@@ -106,10 +125,10 @@ def set_tick_font(axis, tick_font: QFont) -> None:
         axis.setHeight(None)
 
 
-def label_axes(plot: pg.PlotWidget, x_label: str, y_label: str) -> None:
+def label_axes(plot: pg.PlotWidget, x_label: str, y_label: str, *, scale: float = 1.0) -> None:
     """Set the axis titles (again, after a language change)."""
     item = plot.getPlotItem()
-    css = {"font-size": f"{(BASE_POINT_SIZE + 1) * scale:.0f}pt", "color": "#111111"}
+    css = axis_label_css(scale)
     item.setLabel("bottom", x_label, **css)
     item.setLabel("left", y_label, **css)
 

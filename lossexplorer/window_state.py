@@ -19,11 +19,24 @@ import struct
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
-from lossexplorer import layouts
+from lossexplorer import layouts, panels
 
-# Bump when the set of docks changes, so a layout saved by another version
-# is not restored onto docks it does not describe.
-LAYOUT_VERSION = 3
+
+def layout_version() -> int:
+    """A number that changes whenever the registered docks or their places change.
+
+    A layout saved by a version with other docks is then not restored onto
+    docks it does not describe.  A stable hash of the registry (not
+    Python's ``hash``, which differs between runs), small enough for Qt's int.
+    """
+    h = hashlib.sha256(b"lossexplorer docks\0")
+    for spec in panels.PANELS:
+        place = spec.place
+        h.update(f"{spec.key}\0{place.lesson}\0{place.column}\0{place.row}\n".encode())
+    return int.from_bytes(h.digest()[:4], "big") & 0x3FFF_FFFF
+
+
+LAYOUT_VERSION = layout_version()  # of the panels registered when the app starts
 
 LESSON_KEY = "window/lesson"
 GEOMETRY_KEY = "window/geometry"

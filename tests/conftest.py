@@ -5,9 +5,9 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("LANG", "en_US.UTF-8")
 
-import pyqtgraph as pg  # noqa: E402
-import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings  # noqa: E402
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 # Deliver every mouse move at once instead of rate-limiting to ~100 Hz.
 pg.setConfigOption("mouseRateLimit", -1)
@@ -16,7 +16,7 @@ pg.setConfigOption("mouseRateLimit", -1)
 @pytest.fixture(scope="session", autouse=True)
 def _app_style(qapp):
     from lossexplorer import gc_guard
-    from lossexplorer.mainwindow import apply_app_style
+    from lossexplorer.style import apply_app_style
 
     gc_guard.install(qapp)  # as the app does: no collection inside a Qt call
     qapp.setOrganizationName("lossexplorer-tests")

@@ -13,12 +13,13 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow
 from qt_helpers import colour_mask, drag, viewport_point
+from screen_numbers import parse_number
 
 from lossexplorer import losses, style
-from lossexplorer.formatting import MINUS, parse_number
+from lossexplorer.formatting import MINUS
 from lossexplorer.model import ExplorerModel
-from lossexplorer.panels.binary_loss import BinaryLossPanel, logit
-from lossexplorer.panels.ce_prob import Y_TOP, ProbabilityLossPanel
+from lossexplorer.panels.binary_loss import BinaryLossPanel
+from lossexplorer.panels.ce_prob import Y_TOP, CeProbPanel
 from lossexplorer.panels.race import MAX_STEPS, RacePanel
 from lossexplorer.panels.sigmoid import Z_VIEW, SigmoidPanel
 
@@ -50,7 +51,7 @@ def loss(qtbot, model):
 
 @pytest.fixture
 def prob(qtbot, model):
-    return _shown(qtbot, ProbabilityLossPanel(model))
+    return _shown(qtbot, CeProbPanel(model))
 
 
 @pytest.fixture
@@ -386,18 +387,18 @@ def test_the_loss_plot_pans_with_the_mouse(loss):
 def test_confidently_wrong_region_follows_y(model, loss):
     model.set_y(1.0)
     lo, hi = loss.region.getRegion()
-    assert loss.region.isVisible() and hi == pytest.approx(logit(0.1), rel=1e-12)
+    assert loss.region.isVisible() and hi == pytest.approx(losses.logit(0.1), rel=1e-12)
     assert lo <= -1000.0
     assert abs(1.0 - losses.sigmoid(hi - 1e-6)) > 0.9 > abs(1.0 - losses.sigmoid(hi + 1e-6))
     assert "vanishes" in loss.annotation.toPlainText()
     model.set_y(0.0)
     lo, hi = loss.region.getRegion()
-    assert lo == pytest.approx(logit(0.9), rel=1e-12) and hi >= 1000.0
+    assert lo == pytest.approx(losses.logit(0.9), rel=1e-12) and hi >= 1000.0
     model.set_y(0.5)
     assert not loss.region.isVisible() and not loss.annotation.isVisible()
     model.set_y(0.95)
     lo, hi = loss.region.getRegion()
-    assert loss.region.isVisible() and hi == pytest.approx(logit(0.05), rel=1e-9)
+    assert loss.region.isVisible() and hi == pytest.approx(losses.logit(0.05), rel=1e-9)
 
 
 # ---------------------------------------------------------------- gradient

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 from qt_helpers import drag
 
-from lossexplorer import export, scenarios, style
+from lossexplorer import export, scenarios
 from lossexplorer.layouts import LESSONS, lesson_keys
 from lossexplorer.mainwindow import MainWindow
 from lossexplorer.model import ExplorerModel
@@ -204,8 +204,13 @@ def test_presentation_mode_scales_and_restores(window, qapp):
     normal_size = panel.values["ce"].font().pointSizeF()
     normal_app = qapp.font().pointSizeF()
     normal_palette = qapp.palette().color(qapp.palette().ColorRole.Window).name()
+    title = window.docks["readout"].titleBarWidget()
+    normal_title = title.title.font().pointSizeF()
     window.presentation_action.trigger()
     big = window.panels["readout"]
+    big_title = window.docks["readout"].titleBarWidget()
+    assert big_title.title.font().pointSizeF() == pytest.approx(1.6 * normal_title)
+    assert big_title.help_button.font().pointSizeF() == pytest.approx(1.6 * normal_title)
     assert big.values["ce"].font().pointSizeF() == pytest.approx(1.6 * normal_size)
     assert qapp.font().pointSizeF() == pytest.approx(1.6 * normal_app, rel=0.02)
     assert qapp.palette().color(qapp.palette().ColorRole.Window).name() == "#ffffff"
@@ -213,7 +218,7 @@ def test_presentation_mode_scales_and_restores(window, qapp):
     window.model.set_probability(0, 0.1)
     assert big.values["ce"].text() == "2.303"
     window.presentation_action.trigger()
-    assert style.scale == 1.0
+    assert window.model.display.scale == 1.0
     assert window.panels["readout"].values["ce"].font().pointSizeF() == pytest.approx(normal_size)
     assert qapp.font().pointSizeF() == pytest.approx(normal_app)
     assert qapp.palette().color(qapp.palette().ColorRole.Window).name() == normal_palette
@@ -222,9 +227,9 @@ def test_presentation_mode_scales_and_restores(window, qapp):
 def test_presentation_size_is_adjustable(window):
     window.set_presentation_scale(2.0)
     window.presentation_action.trigger()
-    assert style.scale == 2.0
+    assert window.model.display.scale == 2.0
     window.presentation_action.trigger()
-    assert style.scale == 1.0
+    assert window.model.display.scale == 1.0
 
 
 def test_quiz_mode_hides_and_reveals(window):

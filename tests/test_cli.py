@@ -56,3 +56,11 @@ def test_screenshot_to_an_unwritable_path_fails_cleanly(tmp_path):
     r = run("--screenshot", str(tmp_path / "no" / "such" / "dir" / "x.png"))
     assert r.returncode == 1
     assert "could not write" in r.stderr
+
+
+def test_an_unknown_lesson_or_language_is_refused_with_the_choices():
+    r = run("--lesson", "chemistry")
+    assert r.returncode == 2
+    assert "multiclass" in r.stderr and "everything" in r.stderr
+    r = run("--lang", "xx")
+    assert r.returncode == 2 and "zh_CN" in r.stderr

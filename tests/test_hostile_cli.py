@@ -171,7 +171,7 @@ def test_the_window_does_not_import_the_command_line():
 
 
 def test_version_is_still_importable_from_app():
-    from lossexplorer import meta
+    import lossexplorer
     from lossexplorer.app import version
 
-    assert version is meta.version and version()[0].isdigit()
+    assert version is lossexplorer.version and version()[0].isdigit()

@@ -173,7 +173,8 @@ def test_a_class_name_that_names_dev_zero_is_never_loaded(tmp_path):
         from PySide6.QtCore import QSettings
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
-        from lossexplorer.mainwindow import MainWindow, apply_app_style
+        from lossexplorer.mainwindow import MainWindow
+        from lossexplorer.style import apply_app_style
         apply_app_style(app)
         w = MainWindow(settings=QSettings(sys.argv[2], QSettings.Format.IniFormat))
         w.show()

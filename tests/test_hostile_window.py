@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QToolBar
 
-from lossexplorer import layouts, mainwindow, scenarios, style
+from lossexplorer import layouts, mainwindow, scenarios
 from lossexplorer.mainwindow import PRESENTATION_SCALES, MainWindow
 
 DEFAULT_MESSAGE = "The saved window layout could not be read; using the default layout."
@@ -379,7 +379,7 @@ class FakeDialog:
     path = ""
 
     @classmethod
-    def getSaveFileName(cls, *args, **kwargs):  # noqa: N802 - Qt's name
+    def getSaveFileName(cls, *args, **kwargs):
         return cls.path, ""
 
 
@@ -472,7 +472,7 @@ def test_impossible_presentation_sizes_are_refused_and_change_nothing(window, ba
     if presenting:
         window.presentation_action.trigger()
     try:
-        scale_before = style.scale
+        scale_before = window.model.display.scale
         with pytest.raises(ValueError, match="presentation scale must be one of"):
             window.set_presentation_scale(bad)
         assert window.presentation_scale == 1.6
@@ -480,11 +480,11 @@ def test_impossible_presentation_sizes_are_refused_and_change_nothing(window, ba
         assert [a for a in window.scale_actions.values() if a.isChecked()] == [
             window.scale_actions[1.6]
         ]
-        assert style.scale == scale_before
+        assert window.model.display.scale == scale_before
     finally:
         if presenting:
             window.presentation_action.trigger()
-    assert style.scale == 1.0
+    assert window.model.display.scale == 1.0
 
 
 def test_every_offered_presentation_size_is_accepted(window):
@@ -503,12 +503,12 @@ def test_presentation_mode_with_a_floating_dock(window, qtbot):
     qtbot.wait(10)
     old = window.panels["readout"]
     press_key(window, qtbot, Qt.Key.Key_F5, Qt.KeyboardModifier.NoModifier)
-    assert style.scale == 1.6
+    assert window.model.display.scale == 1.6
     new = window.panels["readout"]
     assert new is not old and dock.widget().widget() is new
     assert new.values["ce"].text() == "0.357"
     window.presentation_action.trigger()
-    assert style.scale == 1.0 and dock.widget().widget() is window.panels["readout"]
+    assert window.model.display.scale == 1.0 and dock.widget().widget() is window.panels["readout"]
 
 
 # ------------------------------------------------- 6. scenario files past the checks

@@ -4,9 +4,11 @@ import pytest
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QDockWidget
 
+from lossexplorer import actions, scenarios
 from lossexplorer.layouts import lesson_keys
-from lossexplorer.mainwindow import LAYOUT_VERSION, MainWindow
+from lossexplorer.mainwindow import MainWindow
 from lossexplorer.panels import PANELS
+from lossexplorer.window_state import LAYOUT_VERSION
 
 
 def lesson_docks_shown(w):
@@ -22,7 +24,8 @@ def test_window_has_every_dock(window):
         assert dock is not None and dock.windowTitle()
         # only the lesson's panels are built at start; the others on demand
         assert (dock.widget() is not None) == (spec.key in lesson_keys(window.lesson))
-        assert window.panels[spec.key] is dock.widget().widget()
+        assert window.ensure_panel(spec.key) is dock.widget().widget()
+        assert window.dock_host.panel_in_dock(spec.key) is window.panels[spec.key]
         features = dock.features()
         assert features & QDockWidget.DockWidgetFeature.DockWidgetClosable
         assert features & QDockWidget.DockWidgetFeature.DockWidgetFloatable
@@ -135,3 +138,20 @@ def test_wrong_types_everywhere_are_survived(qtbot, settings):
     qtbot.addWidget(w)
     w.show()
     assert w.layout_message == "damaged" and lesson_docks_shown(w)
+
+
+def test_menus_and_toolbar_come_from_the_action_table(window):
+    for row in actions.ACTIONS:
+        if isinstance(row, actions.Action):
+            action = getattr(window, f"{row.key}_action")
+            assert action in window.actions()  # its shortcut works with the menu bar hidden
+            assert action in getattr(window, f"{row.menu}_menu").actions()
+            assert (action in window.toolbar.actions()) == bool(row.toolbar)
+    shortcuts = [s.toString() for a in window.actions() for s in a.shortcuts()]
+    assert len(shortcuts) == len(set(shortcuts))
+    # Scenarios: the multi-class presets, one separator, the binary presets
+    entries = window.scenario_menu.actions()
+    assert sum(a.isSeparator() for a in entries) == 1
+    split = next(i for i, a in enumerate(entries) if a.isSeparator())
+    first = [key for key, a in window.preset_actions.items() if entries.index(a) < split]
+    assert first == [p.key for p in scenarios.PRESETS if "probabilities" in p.state]

@@ -8,9 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from qt_helpers import drag
+from screen_numbers import parse_number
 
 from lossexplorer import losses
-from lossexplorer.formatting import MINUS, parse_number
+from lossexplorer.formatting import MINUS
 
 
 @pytest.fixture
@@ -27,10 +28,10 @@ def plain(label):
     return doc.toPlainText()
 
 
-def calculation(panels):
+def calculation(window):
     """The Calculation panel with its tab brought to the front, as a user would."""
-    panels.window.docks["calculation"].raise_()
-    return panels["calculation"]
+    window.docks["calculation"].raise_()
+    return window.panels["calculation"]
 
 
 def test_a_tab_behind_another_redraws_only_when_brought_forward(window, panels):
@@ -71,14 +72,14 @@ def assert_everything_shows_the_model(window):
         assert marker.x() == pytest.approx(x, rel=1e-12) and marker.y() == pytest.approx(
             y, rel=1e-12
         )
-    steps = plain(calculation(p).steps)
+    steps = plain(calculation(window).steps)
     assert f"{m.cross_entropy:.3f}" in steps or math.isinf(m.cross_entropy)
     assert "nan" not in steps.lower()
 
 
 def test_default_state_shows_seed_000(window, panels):
     assert panels["readout"].values["ce"].text() == "0.357"
-    steps = plain(calculation(panels).steps)
+    steps = plain(calculation(window).steps)
     assert "0.357" in steps and f"{MINUS}log(0.700)" in steps
     assert "1·log(0.700) + 0·log(0.200) + 0·log(0.100)" in steps
     assert_everything_shows_the_model(window)
@@ -89,8 +90,21 @@ def test_dragging_the_cat_bar_to_0_1(window, panels, qtbot):
     drag(plot, (0, 0.5), (0, 0.1), steps=12)
     np.testing.assert_allclose(window.model.probabilities, [0.1, 0.6, 0.3], rtol=1e-14)
     assert panels["readout"].values["ce"].text() == "2.303"
-    assert "2.303" in plain(calculation(panels).steps)
+    assert "2.303" in plain(calculation(window).steps)
     assert_everything_shows_the_model(window)
+
+
+def test_a_bar_drag_is_told_by_signals(window, panels):
+    bars = panels["probabilities"].bars
+    heard = []
+    bars.drag_started.connect(lambda i: heard.append(("started", i)))
+    bars.dragged.connect(lambda i, y, modifiers: heard.append(("dragged", i, round(y, 2))))
+    bars.drag_finished.connect(lambda i: heard.append(("finished", i)))
+    drag(panels["probabilities"].plot, (1, 0.5), (1, 0.3), steps=4)
+    assert heard[0] == ("started", 1) and heard[-1] == ("finished", 1)
+    assert [h[0] for h in heard[1:-1]] == ["dragged"] * (len(heard) - 2) and len(heard) >= 4
+    assert heard[-2] == ("dragged", 1, 0.3) and window.model.probabilities[1] == 0.3
+    assert window.model.gesture is None  # the drag was one gesture, now over
 
 
 def test_every_mouse_move_updates_live(window, panels):
@@ -117,7 +131,7 @@ def test_dragging_beyond_the_axis_clips_to_zero_and_one(window, panels):
     assert window.model.cross_entropy == math.inf
     assert panels["readout"].values["ce"].text() == "\u221e"
     assert "ruled out" in panels["readout"].note.text()
-    assert "∞" in plain(calculation(panels).steps)
+    assert "∞" in plain(calculation(window).steps)
     assert_everything_shows_the_model(window)
 
 
@@ -143,7 +157,7 @@ def test_clicking_a_class_name_makes_it_the_true_class(window, panels, qtbot):
     assert panels["readout"].values["ce"].text() == f"{-math.log(0.2):.3f}"
     ticks = panels["probabilities"].plot.getPlotItem().getAxis("bottom")._tickLevels[0]
     assert ticks[1][1].endswith("(true)") and not ticks[0][1].endswith("(true)")
-    assert "torch.tensor([1])" in calculation(panels).code.text()
+    assert "torch.tensor([1])" in calculation(window).code.text()
     assert_everything_shows_the_model(window)
 
 
@@ -196,7 +210,7 @@ def test_temperature_flattens_the_prediction(window, panels):
     assert panels["logits"].t_spin.value() == 4.0
     scaled = [cell.text() for cell in (row[2] for row in panels["logits"].cells[:3])]
     assert scaled == [f"{v:.2f}".replace("-", MINUS) for v in logits / 4.0]
-    assert " / 4, torch" in calculation(panels).code.text()
+    assert " / 4, torch" in calculation(window).code.text()
     assert_everything_shows_the_model(window)
 
 
@@ -242,7 +256,7 @@ def test_penalty_says_when_the_marker_is_off_scale(window, panels):
 
 def test_copy_puts_runnable_pytorch_on_the_clipboard(window, panels, qtbot):
     window.model.set_logits([2.1, 0.5, -1.0])
-    qtbot.mouseClick(calculation(panels).copy_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(calculation(window).copy_button, Qt.MouseButton.LeftButton)
     text = QGuiApplication.clipboard().text()
     assert "F.cross_entropy(torch.tensor([[2.1000, 0.5000, -1.0000]]), torch.tensor([0]))" in text
     compile(text, "<clipboard>", "exec")

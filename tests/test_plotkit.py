@@ -3,12 +3,14 @@
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import SIGNAL, QEvent, QPointF, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
-from qt_helpers import colour_mask
+from qt_helpers import LEFT, NO_BUTTON, colour_mask, send_mouse, viewport_point
 
-from lossexplorer import style
-from lossexplorer.plotkit import Tag, add_guide, add_live_curve, make_plot
+from lossexplorer import export, style
+from lossexplorer.formatting import MINUS
+from lossexplorer.plotkit import MinusAxisItem, Tag, add_guide, add_live_curve, make_plot
 
 RED, BLUE = "#ff0000", "#0000ff"
 
@@ -94,3 +96,84 @@ def test_a_live_curve_keeps_up_with_new_data_and_dashed_pens(plot):
     curve.setData(x, np.full_like(x, 3.0))
     rows = np.flatnonzero(mask(plot.viewport(), RED).any(axis=1))
     assert abs(rows.mean() - pixel(plot, 0, 3.0)[1]) <= 1.5
+
+
+def tick_texts(axis):
+    """The tick labels ``axis`` draws (those that fit in its bounding rectangle)."""
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _axis, _ticks, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _rect, _flags, text in texts]
+
+
+def test_both_end_labels_of_an_axis_show_with_a_real_minus(plot):
+    """pyqtgraph drops labels that leave the axis's rectangle; the overhang keeps them."""
+    view = plot.getPlotItem().getViewBox()
+    view.setRange(xRange=(-10, 10), yRange=(-10, 10), padding=0)
+    QApplication.processEvents()
+    bottom = tick_texts(plot.getPlotItem().getAxis("bottom"))
+    assert bottom[0] == f"{MINUS}10" and bottom[-1] == "10", bottom
+    assert not any("-" in text for text in bottom)
+    # the left axis's −10 tick sits a rounding error below its last pixel, so
+    # pyqtgraph skips that tick itself; its top end label overhangs
+    assert tick_texts(plot.getPlotItem().getAxis("left"))[-1] == "10"
+
+
+def test_the_cached_axis_rectangle_is_pyqtgraphs_plus_the_overhang(plot):
+    """The cache's key must cover everything pyqtgraph computes the rectangle from."""
+    item = plot.getPlotItem()
+    m = MinusAxisItem.OVERHANG
+
+    def check():
+        QApplication.processEvents()
+        for side, grow in (("bottom", (-m, 0, m, 0)), ("left", (0, -m, 0, m))):
+            axis = item.getAxis(side)
+            assert axis.boundingRect() == pg.AxisItem.boundingRect(axis).adjusted(*grow), side
+
+    check()
+    plot.resize(700, 300)  # the axes' and the view's geometry
+    check()
+    item.showGrid(x=False, y=False)  # the grid (with it on, only the geometries count)
+    check()
+    for side in ("bottom", "left"):
+        item.getAxis(side).setStyle(tickLength=-8)
+    check()
+    for side in ("bottom", "left"):
+        item.getAxis(side).setStyle(hideOverlappingLabels=False)
+    check()
+    item.showGrid(x=True, y=True, alpha=0.15)
+    check()
+    item.setTitle("a title")  # the view's geometry alone (the bottom axis stays put)
+    check()
+
+
+def test_drags_skip_the_hover_search_and_hover_resumes_after(plot):
+    scene = plot.scene()
+    scene.minDragTime = 0
+    searches = []
+    scene.sigMouseHover.connect(searches.append)
+    vp = plot.viewport()
+    points = [viewport_point(plot, x, 5.0) for x in (2.0, 3.0, 4.0, 5.0, 6.0, 7.0)]
+    send_mouse(vp, QEvent.Type.MouseMove, points[0], NO_BUTTON, NO_BUTTON)
+    assert len(searches) == 1  # hovering: searched
+    send_mouse(vp, QEvent.Type.MouseButtonPress, points[0], LEFT, LEFT)
+    send_mouse(vp, QEvent.Type.MouseMove, points[1], NO_BUTTON, LEFT)  # starts the drag
+    assert scene.dragButtons
+    before = len(searches)
+    for point in points[2:]:
+        send_mouse(vp, QEvent.Type.MouseMove, point, NO_BUTTON, LEFT)
+    assert len(searches) == before  # mid-drag: no search
+    send_mouse(vp, QEvent.Type.MouseButtonRelease, points[-1], LEFT, NO_BUTTON)
+    before = len(searches)
+    send_mouse(vp, QEvent.Type.MouseMove, points[0], NO_BUTTON, NO_BUTTON)
+    assert len(searches) == before + 1  # hovering again
+
+
+def test_a_plot_gets_the_export_menu_once(plot):
+    """Installing the menu again (style_plot used to) must not open two menus."""
+    export.install_plot_menu(plot)
+    assert plot.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    assert plot.receivers(SIGNAL("customContextMenuRequested(QPoint)")) == 1

@@ -124,7 +124,7 @@ def test_ten_thousand_random_actions(window, scenario_files, qtbot):
     good, bad = scenario_files
     # The race animates on a timer whose ticks depend on the machine's speed;
     # here it advances one frame per event-loop pass instead, on any machine.
-    race_panel = window.panels["race"]
+    race_panel = window.ensure_panel("race")
     race_panel.timer.stop()
     race_clock = ManualTimer(race_panel)
     race_clock.timeout.connect(lambda: race_panel.step(1))
@@ -183,7 +183,8 @@ def test_ten_thousand_random_actions(window, scenario_files, qtbot):
         rnd.choice(spins).setValue(rnd.uniform(-8, 8))
 
     def z_typed():
-        window.panels["sigmoid"].spin.setValue(rnd.choice([-1000.0, 1000.0, rnd.uniform(-20, 20)]))
+        spin = window.ensure_panel("sigmoid").spin  # built on first use, as in a lesson
+        spin.setValue(rnd.choice([-1000.0, 1000.0, rnd.uniform(-20, 20)]))
 
     def race():
         panel = window.panels["race"]

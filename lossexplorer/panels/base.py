@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QSlider, QWidget
 
+from lossexplorer import plotkit
 from lossexplorer.formatting import MINUS
 from lossexplorer.plotkit import fix_size
 
@@ -21,6 +22,8 @@ class Panel(QWidget):
     * ``retranslate()``: set every user-visible string (called again when
       the language changes).
 
+    A panel also redraws when ``model.display`` changes (quiz mode); its
+    fonts, pens and markers are built at ``display.scale`` (``self.scale``).
     A hidden panel (closed dock, or a tab behind another: the window calls
     ``set_on_screen``) does not redraw; it refreshes when it is shown again.
     """
@@ -33,6 +36,20 @@ class Panel(QWidget):
         self._stale = False
         self._on_screen = True
         getattr(model, self.SIGNAL).connect(self._on_model_changed)
+        model.display.changed.connect(self._on_model_changed)
+
+    @property
+    def scale(self) -> float:
+        """The presentation scale that fonts, pens and markers are built at."""
+        return self.model.display.scale
+
+    def make_plot(self, name: str, **kwargs):
+        """``plotkit.make_plot``, its axes at the panel's scale."""
+        return plotkit.make_plot(name, scale=self.scale, **kwargs)
+
+    def add_marker(self, plot_or_view, colour, size: float = 16, symbol: str = "o"):
+        """``plotkit.add_marker``, ``size`` and outline at the panel's scale."""
+        return plotkit.add_marker(plot_or_view, colour, size, symbol, scale=self.scale)
 
     def _on_model_changed(self):
         if self._on_screen and self.isVisible():
@@ -63,16 +80,13 @@ class Panel(QWidget):
             self.refresh()
         super().changeEvent(event)
 
-    def gesture(self, started: bool):
-        """Bracket a drag or slider move so that it is one undo step."""
-        self.model.begin_gesture() if started else self.model.end_gesture()
-
     def detach(self):
         """Stop listening to the model (the panel is being replaced)."""
-        try:
-            getattr(self.model, self.SIGNAL).disconnect(self._on_model_changed)
-        except (RuntimeError, TypeError):
-            pass
+        for signal in (getattr(self.model, self.SIGNAL), self.model.display.changed):
+            try:
+                signal.disconnect(self._on_model_changed)
+            except (RuntimeError, TypeError):
+                pass
 
     def help_text(self) -> str:
         """The panel's explanation: what is on the axes, what to try, what it shows."""
@@ -144,22 +158,24 @@ class NumberSpinBox(QDoubleSpinBox):
 class GestureSlider(QSlider):
     """A slider whose every mouse press, from press to release, is one gesture.
 
-    ``on_gesture(True)`` comes before the press moves the value (a click on
+    ``gesture_started`` comes before the press moves the value (a click on
     the groove may move it at once, before ``sliderPressed``) and
-    ``on_gesture(False)`` after the release, so that a whole drag, or a held
+    ``gesture_finished`` after the release, so that a whole drag, or a held
     click that pages along the groove, is one undo step.
     """
 
-    def __init__(self, orientation, on_gesture, parent=None):
+    gesture_started = Signal()
+    gesture_finished = Signal()
+
+    def __init__(self, orientation, parent=None):
         super().__init__(orientation, parent)
-        self._on_gesture = on_gesture
         self._pressed = False
 
     def mousePressEvent(self, ev):
         started = not self._pressed
         if started:
             self._pressed = True
-            self._on_gesture(True)
+            self.gesture_started.emit()
         super().mousePressEvent(ev)
         if started and not ev.isAccepted():  # not ours (another button): no gesture
             self._end()
@@ -178,4 +194,4 @@ class GestureSlider(QSlider):
     def _end(self):
         if self._pressed:
             self._pressed = False
-            self._on_gesture(False)
+            self.gesture_finished.emit()

@@ -25,26 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from lossexplorer import losses, style
-from lossexplorer.formatting import MINUS, fmt_number, fmt_power
+from lossexplorer.formatting import MINUS, fmt_number, fmt_power, superscript
 from lossexplorer.model import Z_LIMIT
 from lossexplorer.panels.base import GestureSlider, Panel, set_text
-from lossexplorer.plotkit import add_live_curve, add_marker, fix_size, make_plot
+from lossexplorer.plotkit import add_live_curve, fix_size
 
-_TAIL = 10.0 * np.logspace(0.0, math.log10(Z_LIMIT / 10.0), 61)[1:]
-# Steps of 0.1: no curve here bends faster than |d²L/dz²| = 1/4, so a chord
-# strays at most 0.1² / 32 from the curve, a fraction of a pixel even when
-# maximised in the close-up (the tests measure it).  Each point costs time
-# on every drag step.
-Z_GRID = np.concatenate([-_TAIL[::-1], np.linspace(-10.0, 10.0, 201), _TAIL])
+# Steps of 0.1 in [-10, 10]: no curve here bends faster than |d²L/dz²| = 1/4,
+# so a chord strays at most 0.1² / 32 from the curve, a fraction of a pixel
+# even when maximised in the close-up (the tests measure it).  Each point
+# costs time on every drag step.
+LOSS_Z_GRID = losses.z_grid(201, outer=Z_LIMIT)
 VIEWS = {"close": (-1.0, 1.0), "wide": (-10.0, 10.0)}
-LOG_FLOOR = -1000.0  # stands in for log10(0) = -inf (an exact zero gradient)
+LOG10_FLOOR = -1000.0  # stands in for log10(0) = -inf (an exact zero gradient)
 WRONG_BY = 0.9  # "confidently wrong": |y - σ(z)| > WRONG_BY
 HEADROOM = 1.3  # room above the curves for the legend
-
-
-def logit(p: float) -> float:
-    """The inverse of σ: log(p / (1 − p))."""
-    return math.log(p) - math.log1p(-p)
 
 
 def confidently_wrong_region(y: float):
@@ -53,9 +47,9 @@ def confidently_wrong_region(y: float):
     Only a label within 0.1 of 0 or 1 has one: for y = 1 it is z < logit(0.1).
     """
     if y > WRONG_BY:
-        return (-math.inf, logit(y - WRONG_BY))
+        return (-math.inf, float(losses.logit(y - WRONG_BY)))
     if y < 1.0 - WRONG_BY:
-        return (logit(y + WRONG_BY), math.inf)
+        return (float(losses.logit(y + WRONG_BY)), math.inf)
     return None
 
 
@@ -82,7 +76,7 @@ def gradient_text(kind: str, z: float, y: float, grads=None) -> str:
 
 
 def _window(lo, hi):
-    return Z_GRID[(Z_GRID >= lo) & (Z_GRID <= hi)]
+    return LOSS_Z_GRID[(LOSS_Z_GRID >= lo) & (LOSS_Z_GRID <= hi)]
 
 
 def _fitted_ranges(lo, hi):
@@ -112,18 +106,15 @@ def _fitted_ranges(lo, hi):
 RANGES = {key: _fitted_ranges(*window) for key, window in VIEWS.items()}
 
 
-def _legend(view_box):
+def _legend(view_box, scale):
     """A one-row legend at the top centre of ``view_box``, in the headroom."""
     legend = pg.LegendItem(
         colCount=2,
-        labelTextSize=f"{style.BASE_POINT_SIZE * style.scale:.0f}pt",
+        labelTextSize=style.points_css(style.BASE_POINT_SIZE, scale),
     )  # no fill: the curves stay below it, the shading may show through
     legend.setParentItem(view_box)
     legend.anchor(itemPos=(0.5, 0.0), parentPos=(0.5, 0.0), offset=(0, 4))
     return legend
-
-
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def log_ticks(lo: float, hi: float):
@@ -133,17 +124,9 @@ def log_ticks(lo: float, hi: float):
     """
     decades = range(math.ceil(lo), min(math.floor(hi), 0) + 1)
     every = 1 if len(decades) <= 6 else 2 if len(decades) <= 12 else 5
-    major = [
-        (n, "1" if n == 0 else "10" + str(n).translate(_SUPERSCRIPT))
-        for n in decades
-        if n % every == 0
-    ]
+    major = [(n, "1" if n == 0 else "10" + superscript(n)) for n in decades if n % every == 0]
     minor = [(n, "") for n in decades if n % every != 0]
     return [major, minor]
-
-
-def _right_axis_css():
-    return {"font-size": f"{(style.BASE_POINT_SIZE + 1) * style.scale:.0f}pt", "color": "#111111"}
 
 
 class BinaryLossPanel(Panel):
@@ -153,14 +136,28 @@ class BinaryLossPanel(Panel):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.setFont(style.font())
+        self.setFont(style.font(scale=self.scale))
         self._curve_y = None  # the y the curves were last computed for
         self._view = "wide"
+        self._build_y_slider()
+        self._build_plot()
+        self._build_overlay()
+        self._build_controls()
+        self._build_readouts()
+        self._lay_out()
+        self.view_box.sigRangeChanged.connect(self._place_annotation)
+        self._apply_overlay_mode()
+        self.set_view("wide")
+        self.retranslate()
+        self.refresh()
 
-        # -- the label y
+    def _build_y_slider(self):
+        """The label y: a slider and its value."""
         self.y_caption = QLabel()
         # a whole mouse press, drag or groove click, is one gesture: one undo step
-        self.y_slider = GestureSlider(Qt.Orientation.Horizontal, self.gesture)
+        self.y_slider = GestureSlider(Qt.Orientation.Horizontal)
+        self.y_slider.gesture_started.connect(self.model.begin_gesture)
+        self.y_slider.gesture_finished.connect(self.model.end_gesture)
         self.y_slider.setObjectName("y_slider")
         self.y_slider.setRange(0, 100)
         self.y_slider.setSingleStep(1)
@@ -168,33 +165,38 @@ class BinaryLossPanel(Panel):
         self.y_slider.valueChanged.connect(self._on_slider)
         self.y_value = QLabel()
         self.y_value.setObjectName("y_value")
-        self.y_value.setFont(style.font(style.BASE_POINT_SIZE + 2, bold=True))
+        self.y_value.setFont(style.font(style.BASE_POINT_SIZE + 2, bold=True, scale=self.scale))
 
-        # -- the plot and its items
-        self.plot = make_plot("loss_plot", right_axis=True)
+    def _build_plot(self):
+        """The loss curves over z, their markers, and the confidently wrong region."""
+        scale = self.scale
+        self.plot = self.make_plot("loss_plot", right_axis=True)
         item = self.plot.getPlotItem()
         self.view_box = item.getViewBox()
         self.region = pg.LinearRegionItem(
             (-2.0, -1.0),
             movable=False,
             brush=pg.mkBrush(213, 94, 0, 38),
-            pen=style.pen(style.MSE, 1.5, Qt.PenStyle.DashLine),
+            pen=style.pen(style.MSE, 1.5, Qt.PenStyle.DashLine, scale=scale),
         )
         self.region.setZValue(-10)
         item.addItem(self.region)
         self.annotation = pg.TextItem(color=style.MSE)
-        self.annotation.setFont(style.font(style.BASE_POINT_SIZE, bold=True))
+        self.annotation.setFont(style.font(style.BASE_POINT_SIZE, bold=True, scale=scale))
         item.addItem(self.annotation)
         style.cache(self.annotation)
-        self.legend = _legend(self.view_box)
-        self.mse_curve = add_live_curve(item, style.pen(style.MSE))
-        self.ce_curve = add_live_curve(item, style.pen(style.CE))
-        self.mse_marker = add_marker(item, style.MSE, 16)
-        self.ce_marker = add_marker(item, style.CE, 16)
+        self.legend = _legend(self.view_box, scale)
+        self.mse_curve = add_live_curve(item, style.pen(style.MSE, scale=scale))
+        self.ce_curve = add_live_curve(item, style.pen(style.CE, scale=scale))
+        self.mse_marker = self.add_marker(item, style.MSE, 16)
+        self.ce_marker = self.add_marker(item, style.CE, 16)
         self.legend.addItem(self.mse_curve, "")
         self.legend.addItem(self.ce_curve, "")
 
-        # -- the gradient overlay: a second view sharing the x axis
+    def _build_overlay(self):
+        """The gradient overlay: a second view sharing the x axis, on the right axis."""
+        scale = self.scale
+        item = self.plot.getPlotItem()
         self.overlay = pg.ViewBox(enableMenu=False)
         self.overlay.setMouseEnabled(x=False, y=False)
         self.overlay.disableAutoRange()
@@ -203,17 +205,22 @@ class BinaryLossPanel(Panel):
         item.getAxis("right").linkToView(self.overlay)
         self.overlay.setXLink(item)
         self.view_box.sigResized.connect(self._sync_overlay)
-        grad_pen = Qt.PenStyle.DashLine
-        self.mse_grad_curve = add_live_curve(self.overlay, style.pen(style.MSE, 3, grad_pen))
-        self.ce_grad_curve = add_live_curve(self.overlay, style.pen(style.CE, 3, grad_pen))
-        self.mse_grad_marker = add_marker(self.overlay, style.MSE, 13, "d")
-        self.ce_grad_marker = add_marker(self.overlay, style.CE, 13, "d")
-        self.grad_legend = _legend(self.view_box)
+        dashed = Qt.PenStyle.DashLine
+        self.mse_grad_curve = add_live_curve(
+            self.overlay, style.pen(style.MSE, 3, dashed, scale=scale)
+        )
+        self.ce_grad_curve = add_live_curve(
+            self.overlay, style.pen(style.CE, 3, dashed, scale=scale)
+        )
+        self.mse_grad_marker = self.add_marker(self.overlay, style.MSE, 13, "d")
+        self.ce_grad_marker = self.add_marker(self.overlay, style.CE, 13, "d")
+        self.grad_legend = _legend(self.view_box, scale)
         self.grad_legend.anchor(itemPos=(0.0, 0.0), parentPos=(0.5, 0.0), offset=(4, 4))
         self.grad_legend.addItem(self.mse_grad_curve, "")
         self.grad_legend.addItem(self.ce_grad_curve, "")
 
-        # -- view and overlay controls
+    def _build_controls(self):
+        """The close-up and wide views, and the overlay's check boxes."""
         self.close_button = QPushButton()
         self.close_button.setObjectName("view_close")
         self.wide_button = QPushButton()
@@ -231,15 +238,18 @@ class BinaryLossPanel(Panel):
         self.log_check.setObjectName("log_scale")
         self.log_check.toggled.connect(self._on_overlay_toggled)
 
-        # -- gradient readouts
+    def _build_readouts(self):
+        """The two gradients as numbers."""
         self.mse_grad_label = QLabel()
         self.mse_grad_label.setObjectName("mse_grad_value")
         self.ce_grad_label = QLabel()
         self.ce_grad_label.setObjectName("ce_grad_value")
+        readout_font = style.font(style.BASE_POINT_SIZE + 4, bold=True, scale=self.scale)
         for label, colour in ((self.mse_grad_label, style.MSE), (self.ce_grad_label, style.CE)):
-            label.setFont(style.font(style.BASE_POINT_SIZE + 4, bold=True))
+            label.setFont(readout_font)
             label.setStyleSheet(f"color: {colour}")
 
+    def _lay_out(self):
         top = QHBoxLayout()
         top.addWidget(self.y_caption)
         top.addWidget(self.y_slider, 1)
@@ -261,12 +271,6 @@ class BinaryLossPanel(Panel):
         layout.addLayout(controls)
         layout.addLayout(readouts)
 
-        self.view_box.sigRangeChanged.connect(self._place_annotation)
-        self._apply_overlay_mode()
-        self.set_view("wide")
-        self.retranslate()
-        self.refresh()
-
     # ------------------------------------------------------------- strings
     def help_text(self):
         """What the panel shows and what to try."""
@@ -285,9 +289,11 @@ class BinaryLossPanel(Panel):
 
     def retranslate(self):
         """Set every caption, legend entry and readout template."""
-        style.label_axes(self.plot, self.tr("z (the logit)"), self.tr("loss L"))
+        style.label_axes(self.plot, self.tr("z (the logit)"), self.tr("loss L"), scale=self.scale)
         # the axis's own setLabel: PlotItem.setLabel would also show the axis
-        self.plot.getPlotItem().getAxis("right").setLabel(self.tr("|dL/dz|"), **_right_axis_css())
+        self.plot.getPlotItem().getAxis("right").setLabel(
+            self.tr("|dL/dz|"), **style.axis_label_css(self.scale)
+        )
         self.y_caption.setText(self.tr("True label y:"))
         self._y_template = self.tr("y = {y}")
         self.legend.getLabel(self.mse_curve).setText(self.tr("MSE"))
@@ -320,13 +326,14 @@ class BinaryLossPanel(Panel):
         self.mse_marker.setPos(z, self.model.mse)
         self.ce_marker.setPos(z, self.model.bce)
         self._update_gradient_markers()
+        shown = self.model.display.shown
         set_text(
             self.mse_grad_label,
-            self._mse_grad_template.format(value=style.shown(gradient_text("mse", z, y, grads))),
+            self._mse_grad_template.format(value=shown(gradient_text("mse", z, y, grads))),
         )
         set_text(
             self.ce_grad_label,
-            self._ce_grad_template.format(value=style.shown(gradient_text("ce", z, y, grads))),
+            self._ce_grad_template.format(value=shown(gradient_text("ce", z, y, grads))),
         )
         with QSignalBlocker(self.y_slider):
             self.y_slider.setValue(round(y * 100))
@@ -336,8 +343,8 @@ class BinaryLossPanel(Panel):
         """Recompute every curve for the model's y (once per y change)."""
         y = self.model.y
         self._curve_y = y
-        self.mse_curve.setData(Z_GRID, losses.mse(Z_GRID, y))
-        self.ce_curve.setData(Z_GRID, losses.binary_cross_entropy(Z_GRID, y))
+        self.mse_curve.setData(LOSS_Z_GRID, losses.mse(LOSS_Z_GRID, y))
+        self.ce_curve.setData(LOSS_Z_GRID, losses.binary_cross_entropy(LOSS_Z_GRID, y))
         self._update_gradient_curves()
         region = confidently_wrong_region(y)
         self.region.setVisible(region is not None)
@@ -353,8 +360,8 @@ class BinaryLossPanel(Panel):
         y = self.model.y
         if self.log_check.isChecked():
             return (
-                np.maximum(losses.log10_abs_mse_grad(z, y), LOG_FLOOR),
-                np.maximum(losses.log10_abs_bce_grad(z, y), LOG_FLOOR),
+                np.maximum(losses.log10_abs_mse_grad(z, y), LOG10_FLOOR),
+                np.maximum(losses.log10_abs_bce_grad(z, y), LOG10_FLOOR),
             )
         return (
             np.abs(losses.mse_grad(z, y)),
@@ -364,9 +371,9 @@ class BinaryLossPanel(Panel):
     def _update_gradient_curves(self):
         if not self.grad_check.isChecked():
             return  # computed when the overlay is switched on
-        mse_g, ce_g = self._gradient_data(Z_GRID)
-        self.mse_grad_curve.setData(Z_GRID, mse_g)
-        self.ce_grad_curve.setData(Z_GRID, ce_g)
+        mse_g, ce_g = self._gradient_data(LOSS_Z_GRID)
+        self.mse_grad_curve.setData(LOSS_Z_GRID, mse_g)
+        self.ce_grad_curve.setData(LOSS_Z_GRID, ce_g)
 
     def _update_gradient_markers(self):
         if not self.grad_check.isChecked():

@@ -32,14 +32,14 @@ class CalculationPanel(Panel):
         self.steps = QLabel()
         self.steps.setObjectName("steps")
         self.steps.setTextFormat(Qt.TextFormat.RichText)
-        self.steps.setFont(style.font(style.BASE_POINT_SIZE + 1))
+        self.steps.setFont(style.font(style.BASE_POINT_SIZE + 1, scale=self.scale))
         self.steps.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code_caption = QLabel()
         self.code = QLabel()
         self.code.setObjectName("code")
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code.setWordWrap(True)
-        mono = style.font(style.BASE_POINT_SIZE)
+        mono = style.font(style.BASE_POINT_SIZE, scale=self.scale)
         mono.setFamily("monospace")
         mono.setStyleHint(mono.StyleHint.Monospace)
         self.code.setFont(mono)
@@ -108,7 +108,7 @@ class CalculationPanel(Panel):
             log_text, result = f"{MINUS}∞", "∞"
         else:
             log_text, result = fmt_number(-ce), fmt_number(ce)
-        log_text, result = style.shown(log_text), style.shown(result)
+        log_text, result = m.display.shown(log_text), m.display.shown(result)
         label = self.tr("Step {n}")
         sum_text = f"{MINUS}Σ<sub>{i_}</sub> <i>y</i><sub>{i_}</sub> log {y_hat}<sub>{i_}</sub>"
         loss = f"<b style='color:{style.CE}'>{result}</b>"

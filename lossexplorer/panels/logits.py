@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -12,16 +12,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lossexplorer import style
+from lossexplorer import losses, style
 from lossexplorer.draggable import DraggableBars
 from lossexplorer.formatting import fmt_fixed, fmt_number, fmt_power
 from lossexplorer.i18n import class_name
 from lossexplorer.model import LOGIT_LIMIT, MAX_CLASSES, TEMPERATURE_RANGE
 from lossexplorer.panels.base import GestureSlider, NumberSpinBox, Panel, set_text
-from lossexplorer.plotkit import make_plot
 
 VIEW = (-6.0, 6.0)
-LN10 = float(np.log(10.0))
 LOGIT_SNAP = 0.05
 # the temperature slider is logarithmic: position k means T = 10^(k / 100)
 T_SLIDER = (-100, 100)
@@ -38,19 +36,45 @@ class LogitsPanel(Panel):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.plot = make_plot("logits_plot")
+        self._classes_shown = None
+        self._build_plot()
+        spin_row = self._build_logit_spins()
+        t_row = self._build_temperature()
+        self._build_pipeline()
+        top = QWidget()
+        grid = QGridLayout(top)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.plot, 0, 0)
+        grid.addWidget(self.pipeline, 0, 1)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(top, 1)
+        layout.addLayout(spin_row)
+        layout.addLayout(t_row)
+        self.retranslate()
+        self.refresh()
+
+    def _build_plot(self):
+        """The logit bars, draggable."""
+        self.plot = self.make_plot("logits_plot")
         self.plot.setMinimumHeight(160)
         item = self.plot.getPlotItem()
         item.setMouseEnabled(x=False, y=False)
-        style.set_tick_font(
-            item.getAxis("bottom"), style.font(style.BASE_POINT_SIZE + 2, bold=True)
-        )
+        tick_font = style.font(style.BASE_POINT_SIZE + 2, bold=True, scale=self.scale)
+        style.set_tick_font(item.getAxis("bottom"), tick_font)
         item.enableAutoRange(False)
         item.setYRange(*VIEW, padding=0)
-        item.addLine(y=0.0, pen=style.pen("#444444", 1.5))
-        self.bars = DraggableBars(VIEW, self._dragged, self._nudged, self.gesture)
+        item.addLine(y=0.0, pen=style.pen("#444444", 1.5, scale=self.scale))
+        self.bars = DraggableBars(VIEW)
+        self.bars.drag_started.connect(self.model.begin_gesture)
+        self.bars.dragged.connect(self._dragged)
+        self.bars.drag_finished.connect(self.model.end_gesture)
+        self.bars.nudged.connect(self._nudged)
         self.plot.addItem(self.bars)
 
+    def _build_logit_spins(self) -> QHBoxLayout:
+        """One spin box per class, to type a logit."""
         self.spins = []
         spin_row = QHBoxLayout()
         self.spin_caption = QLabel()
@@ -61,15 +85,20 @@ class LogitsPanel(Panel):
             spin.setDecimals(2)
             spin.setSingleStep(0.1)
             spin.setKeyboardTracking(False)
-            spin.valueChanged.connect(lambda v, i=i: self._typed(i, v))
+            spin.valueChanged.connect(lambda v, i=i: self.model.set_logit(i, v))
             self.spins.append(spin)
             spin_row.addWidget(spin)
         spin_row.addStretch(1)
+        return spin_row
 
+    def _build_temperature(self) -> QHBoxLayout:
+        """The temperature: a logarithmic slider and a spin box."""
         t_row = QHBoxLayout()
         self.t_caption = QLabel()
         # one drag of the slider is one gesture: one undo step, however far it goes
-        self.t_slider = GestureSlider(Qt.Orientation.Horizontal, self.gesture)
+        self.t_slider = GestureSlider(Qt.Orientation.Horizontal)
+        self.t_slider.gesture_started.connect(self.model.begin_gesture)
+        self.t_slider.gesture_finished.connect(self.model.end_gesture)
         self.t_slider.setObjectName("temperature_slider")
         self.t_slider.setRange(*T_SLIDER)
         self.t_slider.valueChanged.connect(lambda k: self.model.set_temperature(10.0 ** (k / 100)))
@@ -82,22 +111,29 @@ class LogitsPanel(Panel):
         t_row.addWidget(self.t_caption)
         t_row.addWidget(self.t_slider, 1)
         t_row.addWidget(self.t_spin)
+        return t_row
 
-        # The pipeline z -> z/T -> e^(z/T) -> / sum -> p as a grid of plain
-        # labels (a rich-text table would be re-laid out on every drag step).
+    def _build_pipeline(self):
+        """The pipeline z -> z/T -> e^(z/T) -> / sum -> p as a grid of plain labels.
+
+        Plain labels, not a rich-text table: that would be laid out again on
+        every drag step.
+        """
         self.pipeline = QWidget()
         self.pipeline.setObjectName("pipeline")
         table = QGridLayout(self.pipeline)
         table.setHorizontalSpacing(14)
+        cell_font = style.font(style.BASE_POINT_SIZE + 1, scale=self.scale)
+        bold_font = style.font(style.BASE_POINT_SIZE + 1, bold=True, scale=self.scale)
         self.pipeline_title = QLabel()
         self.pipeline_title.setTextFormat(Qt.TextFormat.RichText)
-        self.pipeline_title.setFont(style.font(style.BASE_POINT_SIZE + 1))
+        self.pipeline_title.setFont(cell_font)
         table.addWidget(self.pipeline_title, 0, 0, 1, 5)
         self.headers = []
         for c in range(5):
             header = QLabel()
             header.setTextFormat(Qt.TextFormat.RichText)
-            header.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=True))
+            header.setFont(bold_font)
             header.setAlignment(Qt.AlignmentFlag.AlignRight if c else Qt.AlignmentFlag.AlignLeft)
             table.addWidget(header, 1, c)
             self.headers.append(header)
@@ -109,42 +145,27 @@ class LogitsPanel(Panel):
                 cell = QLabel()
                 # plain text: a class name is shown as typed, never read as markup
                 cell.setTextFormat(Qt.TextFormat.PlainText)
-                cell.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=(c == 4)))
+                cell.setFont(bold_font if c == 4 else cell_font)
                 cell.setAlignment(Qt.AlignmentFlag.AlignRight if c else Qt.AlignmentFlag.AlignLeft)
                 table.addWidget(cell, 2 + i, c)
                 row.append(cell)
             self.cells.append(row)
         sum_label = QLabel("Σ =")
-        sum_label.setFont(style.font(style.BASE_POINT_SIZE + 1))
+        sum_label.setFont(cell_font)
         sum_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         table.addWidget(sum_label, 2 + MAX_CLASSES, 2)
         self.sum_cells = []
         for c in (3, 4):
             cell = QLabel()
             cell.setTextFormat(Qt.TextFormat.PlainText)
-            cell.setFont(style.font(style.BASE_POINT_SIZE + 1))
+            cell.setFont(cell_font)
             cell.setAlignment(Qt.AlignmentFlag.AlignRight)
             table.addWidget(cell, 2 + MAX_CLASSES, c)
             self.sum_cells.append(cell)
         table.setRowStretch(3 + MAX_CLASSES, 1)
 
-        top = QWidget()
-        grid = QGridLayout(top)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.plot, 0, 0)
-        grid.addWidget(self.pipeline, 0, 1)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(1, 3)
-        layout = QVBoxLayout(self)
-        layout.addWidget(top, 1)
-        layout.addLayout(spin_row)
-        layout.addLayout(t_row)
-        self._classes_shown = None
-        self.retranslate()
-        self.refresh()
-
     # ------------------------------------------------------------ input
-    def _dragged(self, i, y, finished, modifiers):
+    def _dragged(self, i, y, modifiers):
         v = float(np.clip(y, *VIEW))
         if not modifiers & Qt.KeyboardModifier.ControlModifier:
             v = round(v / LOGIT_SNAP) * LOGIT_SNAP
@@ -156,11 +177,6 @@ class LogitsPanel(Panel):
         new = float(np.clip(round(old + 0.1 * steps, 10), -LOGIT_LIMIT, LOGIT_LIMIT))
         if (new - old) * steps > 0.0:
             self.model.set_logit(i, new)
-
-    def _typed(self, i, v):
-        # the spin box shows 2 decimals: only a value the user changed is sent
-        if round(self.model.logits[i], 2) != round(v, 2):
-            self.model.set_logit(i, v)
 
     # ----------------------------------------------------------- output
     def help_text(self):
@@ -195,7 +211,7 @@ class LogitsPanel(Panel):
         )
         for header, text in zip(self.headers, headers, strict=True):
             header.setText(text)
-        style.label_axes(self.plot, "", self.tr("logit"))
+        style.label_axes(self.plot, "", self.tr("logit"), scale=self.scale)
         self._classes_shown = None  # the class names on the axis follow the language
 
     def refresh(self):
@@ -212,23 +228,22 @@ class LogitsPanel(Panel):
             self.plot.getPlotItem().setXRange(-0.6, n - 0.4, padding=0)
         for i, spin in enumerate(self.spins):
             spin.setVisible(i < n)
+            # the spin box shows 2 decimals: set only when what it shows changes
             if i < n and round(spin.value(), 2) != round(logits[i], 2):
-                spin.blockSignals(True)
-                spin.setValue(logits[i])
-                spin.blockSignals(False)
+                with QSignalBlocker(spin):
+                    spin.setValue(logits[i])
         for widget, value in ((self.t_spin, t), (self.t_slider, round(100 * np.log10(t)))):
-            if widget.value() != value:
-                widget.blockSignals(True)
-                widget.setValue(value)
-                widget.blockSignals(False)
+            if widget.value() != value:  # setValue repaints, even unchanged
+                with QSignalBlocker(widget):
+                    widget.setValue(value)
         self._update_pipeline(m.classes, logits, probs, t, m.true_class)
 
     def _update_pipeline(self, classes, logits, probs, t, true_class):
         scaled = logits / t
         # e^(z/T) and their sum in log10, so that big logits never overflow
         top = scaled.max()
-        log10_e = scaled / LN10
-        log10_sum = (top + np.log(np.exp(scaled - top).sum())) / LN10
+        log10_e = scaled / losses.LN10
+        log10_sum = (top + np.log(np.exp(scaled - top).sum())) / losses.LN10
         n = len(classes)
         for i, row in enumerate(self.cells):
             texts = (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
 from lossexplorer import style
 from lossexplorer.draggable import DraggableBars
 from lossexplorer.formatting import fmt_fixed
-from lossexplorer.i18n import class_name
+from lossexplorer.i18n import CLASS_NAMES, class_name
 from lossexplorer.model import MAX_CLASSES, MIN_CLASSES, NAME_LIMIT
 from lossexplorer.panels.base import Panel, literal_mnemonic
-from lossexplorer.plotkit import Tag, make_plot
+from lossexplorer.plotkit import Tag
 
 SNAP = 0.01  # drags snap to whole percent; hold Ctrl for any value
-DEFAULT_NAMES = ("cat", "dog", "bird", "fish", "horse", "frog")
 
 
 class NameValidator(QValidator):
@@ -49,25 +48,45 @@ class ProbabilitiesPanel(Panel):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.plot = make_plot("probabilities_plot")
+        self._names_shown = None
+        self._build_plot()
+        true_row = self._build_true_row()
+        names_row = self._build_names_row()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.plot, 1)
+        layout.addLayout(true_row)
+        layout.addLayout(names_row)
+        self.retranslate()
+        self.refresh()
+
+    def _build_plot(self):
+        """The probability bars, draggable, with their values above them."""
+        scale = self.scale
+        self.plot = self.make_plot("probabilities_plot")
         self.plot.setMinimumHeight(220)
         item = self.plot.getPlotItem()
         item.setMouseEnabled(x=False, y=False)
         style.set_tick_font(
-            item.getAxis("bottom"), style.font(style.BASE_POINT_SIZE + 2, bold=True)
+            item.getAxis("bottom"), style.font(style.BASE_POINT_SIZE + 2, bold=True, scale=scale)
         )
         item.enableAutoRange(False)
         item.setYRange(0.0, 1.12, padding=0)
         item.showGrid(x=False, y=True, alpha=0.2)
-        self.bars = DraggableBars((0.0, 1.0), self._dragged, self._nudged, self.gesture)
+        self.bars = DraggableBars((0.0, 1.0))
+        self.bars.drag_started.connect(self.model.begin_gesture)
+        self.bars.dragged.connect(self._dragged)
+        self.bars.drag_finished.connect(self.model.end_gesture)
+        self.bars.nudged.connect(self._nudged)
         self.plot.addItem(self.bars)
         self.value_labels = []
         for _ in range(MAX_CLASSES):
             text = Tag("#111111", anchor=(0.5, 1.0))
-            text.setFont(style.font(style.BASE_POINT_SIZE + 5, bold=True))
+            text.setFont(style.font(style.BASE_POINT_SIZE + 5, bold=True, scale=scale))
             self.plot.addItem(text, ignoreBounds=True)
             self.value_labels.append(text)
 
+    def _build_true_row(self) -> QHBoxLayout:
+        """A radio button per class: which one the picture really is."""
         self.true_caption = QLabel()
         self.true_group = QButtonGroup(self)
         self.true_buttons = []
@@ -75,13 +94,16 @@ class ProbabilitiesPanel(Panel):
         true_row.addWidget(self.true_caption)
         for i in range(MAX_CLASSES):
             button = QRadioButton()
-            button.setFont(style.font(style.BASE_POINT_SIZE, bold=True))
+            button.setFont(style.font(style.BASE_POINT_SIZE, bold=True, scale=self.scale))
             self.true_group.addButton(button, i)
             self.true_buttons.append(button)
             true_row.addWidget(button)
         true_row.addStretch(1)
         self.true_group.idClicked.connect(self.model.set_true_class)
+        return true_row
 
+    def _build_names_row(self) -> QHBoxLayout:
+        """A name field per class, and how many classes there are."""
         self.names_caption = QLabel()
         self.name_edits = []
         names_row = QHBoxLayout()
@@ -100,17 +122,10 @@ class ProbabilitiesPanel(Panel):
         names_row.addStretch(1)
         names_row.addWidget(self.count_caption)
         names_row.addWidget(self.count)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.plot, 1)
-        layout.addLayout(true_row)
-        layout.addLayout(names_row)
-        self._names_shown = None
-        self.retranslate()
-        self.refresh()
+        return names_row
 
     # ------------------------------------------------------------ input
-    def _dragged(self, i, y, finished, modifiers):
+    def _dragged(self, i, y, modifiers):
         p = float(np.clip(y, 0.0, 1.0))
         if not modifiers & Qt.KeyboardModifier.ControlModifier:
             p = round(p / SNAP) * SNAP
@@ -135,14 +150,10 @@ class ProbabilitiesPanel(Panel):
             edit.setText(shown)
 
     def _set_count(self, n):
-        if n == len(self.model.classes):
-            return
         names = list(self.model.classes[:n])
-        names += [self._default_name(len(names) + k) for k in range(n - len(names))]
+        # the default names are model data, shown in the current language by class_name()
+        names += CLASS_NAMES[len(names) : n]
         self.model.set_classes(names)
-
-    def _default_name(self, i):
-        return DEFAULT_NAMES[i]  # model data; shown in the current language by class_name()
 
     # ----------------------------------------------------------- output
     def help_text(self):
@@ -168,7 +179,7 @@ class ProbabilitiesPanel(Panel):
                 "bars rescale so the total stays 1. Drags snap to 0.01; hold Ctrl for any value."
             )
         )
-        style.label_axes(self.plot, "", self.tr("probability"))
+        style.label_axes(self.plot, "", self.tr("probability"), scale=self.scale)
         self._names_shown = None
 
     def refresh(self):
@@ -207,6 +218,5 @@ class ProbabilitiesPanel(Panel):
                     button.setChecked(i == m.true_class)
                     if edit.text() != shown_names[i]:
                         edit.setText(shown_names[i])
-            self.count.blockSignals(True)
-            self.count.setValue(n)
-            self.count.blockSignals(False)
+            with QSignalBlocker(self.count):
+                self.count.setValue(n)

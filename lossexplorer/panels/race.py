@@ -23,23 +23,23 @@ from PySide6.QtWidgets import (
 )
 
 from lossexplorer import losses, style
-from lossexplorer.model import LEARNING_RATE_RANGE, Z_LIMIT
+from lossexplorer.model import DEFAULT_Z, LEARNING_RATE_RANGE, Z_LIMIT
 from lossexplorer.panels.base import NumberSpinBox, Panel, set_text
-from lossexplorer.panels.binary_loss import Z_GRID, logit
-from lossexplorer.plotkit import Band, add_guide, add_live_curve, add_marker, fix_size, make_plot
+from lossexplorer.parts.checks import readonly
+from lossexplorer.plotkit import Band, add_guide, add_live_curve, fix_size
 
 MAX_STEPS = 10_000
 TARGET = 0.1  # a runner has arrived when |y − σ(z)| < TARGET
 TRAIL = 40  # how many recent positions each runner leaves on the curve
-LOG_FLOOR = 1e-300  # a loss of exactly 0 is drawn here, far below the view
+LOSS_FLOOR = 1e-300  # a loss of exactly 0 is drawn here, far below the view
 # the race's small plot needs half the loss plot's resolution in [-10, 10]
-RACE_GRID = np.union1d(Z_GRID[np.abs(Z_GRID) > 10.0], np.linspace(-10.0, 10.0, 101))
+RACE_Z_GRID = losses.z_grid(101, outer=Z_LIMIT)
 
 
 def target_region(y: float):
     """The z interval where |y − σ(z)| < 0.1 (an end that σ never reaches is ±∞)."""
-    lo = logit(y - TARGET) if y > TARGET else -math.inf
-    hi = logit(y + TARGET) if y < 1.0 - TARGET else math.inf
+    lo = float(losses.logit(y - TARGET)) if y > TARGET else -math.inf
+    hi = float(losses.logit(y + TARGET)) if y < 1.0 - TARGET else math.inf
     return lo, hi
 
 
@@ -60,10 +60,7 @@ class _Runner:
 
     def advance(self, n0, n1, y, lr):
         """Fill steps n0 + 1 .. n1 from step n0."""
-        z = float(self.z[n0])
-        for i in range(n0 + 1, n1 + 1):
-            z = z - lr * float(self.grad(z, y))
-            self.z[i] = z
+        self.z[n0 + 1 : n1 + 1] = losses.gradient_descent(self.grad, self.z[n0], y, lr, n1 - n0)[1:]
         new = self.z[n0 + 1 : n1 + 1]
         self.losses[n0 + 1 : n1 + 1] = self.loss(new, y)
         if self.arrived is None:
@@ -79,7 +76,7 @@ class RacePanel(Panel):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.setFont(style.font())
+        self.setFont(style.font(scale=self.scale))
         self._mse = _Runner(losses.mse, losses.mse_grad)
         self._ce = _Runner(losses.binary_cross_entropy, losses.binary_cross_entropy_grad)
         self._n = 0  # steps taken
@@ -90,8 +87,15 @@ class RacePanel(Panel):
         self._ranges = {}  # the view ranges last set, so unchanged ones are not set again
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
+        self._build_controls()
+        self._build_z_plot()
+        self._build_step_plot()
+        self._lay_out()
+        self.retranslate()
+        self.refresh()
 
-        # -- controls
+    def _build_controls(self):
+        """The start, the learning rate, the speed, play/pause/step/reset, the status."""
         self.scenario_button = QPushButton()
         self.scenario_button.setObjectName("confidently_wrong")
         self.scenario_button.clicked.connect(self._confidently_wrong)
@@ -102,7 +106,7 @@ class RacePanel(Panel):
         self.lr_spin.setDecimals(3)
         self.lr_spin.setSingleStep(0.1)
         self.lr_spin.setKeyboardTracking(False)
-        self.lr_spin.valueChanged.connect(self._on_learning_rate)
+        self.lr_spin.valueChanged.connect(self.model.set_learning_rate)
         self.speed_spin = QSpinBox()
         self.speed_spin.setObjectName("speed")
         self.speed_spin.setRange(1, 60)
@@ -120,37 +124,44 @@ class RacePanel(Panel):
         self.mse_status.setObjectName("mse_status")
         self.ce_status = QLabel()
         self.ce_status.setObjectName("ce_status")
+        status_font = style.font(style.BASE_POINT_SIZE + 2, bold=True, scale=self.scale)
         for label, colour in ((self.mse_status, style.MSE), (self.ce_status, style.CE)):
-            label.setFont(style.font(style.BASE_POINT_SIZE + 2, bold=True))
+            label.setFont(status_font)
             label.setStyleSheet(f"color: {colour}")
 
-        # -- loss over z, with the runners on the curves
-        self.z_plot = make_plot("race_z_plot")
+    def _build_z_plot(self):
+        """The loss over z, with the runners on the curves and the goal shaded."""
+        scale = self.scale
+        self.z_plot = self.make_plot("race_z_plot")
         zi = self.z_plot.getPlotItem()
         self.goal = Band(pg.mkBrush(0, 158, 115, 40))
         zi.addItem(self.goal, ignoreBounds=True)
         self.z_legend = self._legend(zi.getViewBox())
-        self.mse_curve = add_live_curve(zi, style.pen(style.MSE))
-        self.ce_curve = add_live_curve(zi, style.pen(style.CE))
+        self.mse_curve = add_live_curve(zi, style.pen(style.MSE, scale=scale))
+        self.ce_curve = add_live_curve(zi, style.pen(style.CE, scale=scale))
         self.mse_trail = self._trail(zi, style.MSE)
         self.ce_trail = self._trail(zi, style.CE)
-        self.mse_dot = add_marker(zi, style.MSE, 20)
-        self.ce_dot = add_marker(zi, style.CE, 20)
+        self.mse_dot = self.add_marker(zi, style.MSE, 20)
+        self.ce_dot = self.add_marker(zi, style.CE, 20)
         self.z_legend.addItem(self.mse_curve, "")
         self.z_legend.addItem(self.ce_curve, "")
 
-        # -- loss over steps
-        self.step_plot = make_plot("race_step_plot")
+    def _build_step_plot(self):
+        """The loss over the steps, on a log scale, with each runner's arrival."""
+        scale = self.scale
+        self.step_plot = self.make_plot("race_step_plot")
         si = self.step_plot.getPlotItem()
         si.getAxis("left").setLogMode(True)
         self.step_legend = self._legend(si.getViewBox())
-        self.mse_steps = add_live_curve(si, style.pen(style.MSE))
-        self.ce_steps = add_live_curve(si, style.pen(style.CE))
-        self.mse_arrival = add_guide(si, style.pen(style.MSE, 2, Qt.PenStyle.DashLine))
-        self.ce_arrival = add_guide(si, style.pen(style.CE, 2, Qt.PenStyle.DashLine))
+        self.mse_steps = add_live_curve(si, style.pen(style.MSE, scale=scale))
+        self.ce_steps = add_live_curve(si, style.pen(style.CE, scale=scale))
+        dashed = Qt.PenStyle.DashLine
+        self.mse_arrival = add_guide(si, style.pen(style.MSE, 2, dashed, scale=scale))
+        self.ce_arrival = add_guide(si, style.pen(style.CE, 2, dashed, scale=scale))
         self.step_legend.addItem(self.mse_steps, "")
         self.step_legend.addItem(self.ce_steps, "")
 
+    def _lay_out(self):
         row1 = QHBoxLayout()
         for button in (self.play_button, self.pause_button, self.step_button, self.reset_button):
             row1.addWidget(button)
@@ -176,14 +187,11 @@ class RacePanel(Panel):
         layout.addLayout(row2)
         layout.addWidget(plots, 1)
         layout.addLayout(status)
-        self.retranslate()
-        self.refresh()
 
-    @staticmethod
-    def _legend(view_box):
+    def _legend(self, view_box):
         legend = pg.LegendItem(
             colCount=1,
-            labelTextSize=f"{style.BASE_POINT_SIZE * style.scale:.0f}pt",
+            labelTextSize=style.points_css(style.BASE_POINT_SIZE, self.scale),
         )  # no fill: the views leave room above the curves for it
         legend.setParentItem(view_box)
         legend.anchor(itemPos=(1.0, 0.0), parentPos=(1.0, 0.0), offset=(-4, 4))
@@ -210,8 +218,11 @@ class RacePanel(Panel):
 
     def retranslate(self):
         """Set the captions, legend entries and status templates."""
-        style.label_axes(self.z_plot, self.tr("z (the logit)"), self.tr("loss L"))
-        style.label_axes(self.step_plot, self.tr("step"), self.tr("loss L (log scale)"))
+        scale = self.scale
+        style.label_axes(self.z_plot, self.tr("z (the logit)"), self.tr("loss L"), scale=scale)
+        style.label_axes(
+            self.step_plot, self.tr("step"), self.tr("loss L (log scale)"), scale=scale
+        )
         self.scenario_button.setText(self.tr("Confidently wrong start"))
         self.scenario_button.setToolTip(self.tr("z = −6 and y = 1: sure of the wrong answer"))
         self.lr_caption.setText(self.tr("Learning rate η:"))
@@ -245,12 +256,12 @@ class RacePanel(Panel):
     @property
     def mse_trajectory(self) -> np.ndarray:
         """The z values the MSE runner visited, starting with the start z (read-only)."""
-        return self._readonly(self._mse.z[: self._n + 1])
+        return readonly(self._mse.z[: self._n + 1])
 
     @property
     def ce_trajectory(self) -> np.ndarray:
         """The z values the cross-entropy runner visited, from the start z (read-only)."""
-        return self._readonly(self._ce.z[: self._n + 1])
+        return readonly(self._ce.z[: self._n + 1])
 
     @property
     def arrivals(self) -> dict:
@@ -305,8 +316,8 @@ class RacePanel(Panel):
                 self.lr_spin.setValue(m.learning_rate)
         if m.y != self._curve_y:
             self._curve_y = m.y
-            self.mse_curve.setData(RACE_GRID, losses.mse(RACE_GRID, m.y))
-            self.ce_curve.setData(RACE_GRID, losses.binary_cross_entropy(RACE_GRID, m.y))
+            self.mse_curve.setData(RACE_Z_GRID, losses.mse(RACE_Z_GRID, m.y))
+            self.ce_curve.setData(RACE_Z_GRID, losses.binary_cross_entropy(RACE_Z_GRID, m.y))
             lo, hi = target_region(m.y)
             self.goal.setRegion((max(lo, -10 * Z_LIMIT), min(hi, 10 * Z_LIMIT)))
         if self._start != (m.z, m.y, m.learning_rate):
@@ -328,7 +339,7 @@ class RacePanel(Panel):
                 trail.setData(runner.z[first : n + 1], runner.losses[first : n + 1])
             dot.setPos(runner.z[n], runner.losses[n])
             if n > 0:
-                logs = np.log10(np.maximum(runner.losses[: n + 1], LOG_FLOOR))
+                logs = np.log10(np.maximum(runner.losses[: n + 1], LOSS_FLOOR))
                 steps.setData(np.arange(n + 1), logs)
             elif steps.xData is None or len(steps.xData):
                 steps.setData([], [])  # one point draws no line: cleared once, then left alone
@@ -366,7 +377,7 @@ class RacePanel(Panel):
         while x_hi < self._n:
             x_hi *= 2
         # whole decades, so that dragging the start z rarely changes the scale
-        start = np.log10(np.maximum([self._mse.losses[0], self._ce.losses[0]], LOG_FLOOR))
+        start = np.log10(np.maximum([self._mse.losses[0], self._ce.losses[0]], LOSS_FLOOR))
         y_top = max(math.ceil(float(start.max())), 1)  # a loss of 10 fits: most starts
         y_bottom = min(-5, math.floor(float(start.min())) - 1)
         y_top += 0.3 * (y_top - y_bottom)  # room for the legend
@@ -395,18 +406,9 @@ class RacePanel(Panel):
         if self.timer.isActive():
             self.timer.setInterval(self._interval())
 
-    def _on_learning_rate(self, value):
-        self.model.set_learning_rate(value)
-
     def _confidently_wrong(self):
         # one change of the model, so one undo step (set_state is atomic)
-        self.model.set_state({"z": -6.0, "y": 1.0})
-
-    @staticmethod
-    def _readonly(a):
-        a = np.array(a)
-        a.flags.writeable = False
-        return a
+        self.model.set_state({"z": DEFAULT_Z, "y": 1.0})
 
     # --------------------------------------------------------------- Qt
     def hideEvent(self, event):

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel
 
 from lossexplorer import style
+from lossexplorer.display import HIDDEN
 from lossexplorer.formatting import fmt_number
 from lossexplorer.panels.base import Panel, set_text
 from lossexplorer.plotkit import fix_size
@@ -20,6 +21,7 @@ class ReadoutPanel(Panel):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
+        scale = self.scale
         grid = QGridLayout(self)
         grid.setColumnStretch(2, 1)
         grid.setHorizontalSpacing(16)
@@ -29,14 +31,14 @@ class ReadoutPanel(Panel):
         colours = {"ce": style.CE, "linear": style.LINEAR, "brier": style.BRIER}
         for row, key in enumerate(("ce", "linear", "brier")):
             name = QLabel()
-            name.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=True))
+            name.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=True, scale=scale))
             name.setStyleSheet(f"color: {colours[key]}")
             formula = QLabel()
-            formula.setFont(style.font(style.BASE_POINT_SIZE + 1))
+            formula.setFont(style.font(style.BASE_POINT_SIZE + 1, scale=scale))
             formula.setTextFormat(Qt.TextFormat.RichText)
             value = QLabel()
             value.setObjectName(f"value_{key}")
-            value.setFont(style.font(style.BASE_POINT_SIZE * 2.2, bold=True))
+            value.setFont(style.font(style.BASE_POINT_SIZE * 2.2, bold=True, scale=scale))
             value.setStyleSheet(f"color: {colours[key]}")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(name, row, 0)
@@ -47,7 +49,7 @@ class ReadoutPanel(Panel):
         self.note = QLabel()
         self.note.setObjectName("infinity_note")
         self.note.setWordWrap(True)
-        self.note.setFont(style.font(style.BASE_POINT_SIZE))
+        self.note.setFont(style.font(style.BASE_POINT_SIZE, scale=scale))
         self.note.setStyleSheet(f"color: {style.MSE}")
         grid.addWidget(self.note, 3, 0, 1, 3)
         grid.setRowStretch(4, 1)
@@ -71,7 +73,7 @@ class ReadoutPanel(Panel):
         self.names["linear"].setText(self.tr("Naive penalty"))
         self.names["brier"].setText(self.tr("Brier score"))
         for value in self.values.values():
-            fix_size(value, "888.888", "∞", style.HIDDEN)  # −log p ≤ 745.2 for any p > 0
+            fix_size(value, "888.888", "∞", HIDDEN)  # −log p ≤ 745.2 for any p > 0
         self.formulas["ce"].setText("−log <i>p</i><sub>true</sub>")
         self.formulas["linear"].setText("1 − <i>p</i><sub>true</sub>")
         self.formulas["brier"].setText(
@@ -81,11 +83,12 @@ class ReadoutPanel(Panel):
     def refresh(self):
         """Show the model's current readouts."""
         m = self.model
+        display = m.display
         ce = m.cross_entropy
-        set_text(self.values["ce"], style.shown(fmt_number(ce)))
-        set_text(self.values["linear"], style.shown(fmt_number(m.linear_penalty)))
-        set_text(self.values["brier"], style.shown(fmt_number(m.brier)))
-        if math.isinf(ce) and not style.numbers_hidden:
+        set_text(self.values["ce"], display.shown(fmt_number(ce)))
+        set_text(self.values["linear"], display.shown(fmt_number(m.linear_penalty)))
+        set_text(self.values["brier"], display.shown(fmt_number(m.brier)))
+        if math.isinf(ce) and not display.numbers_hidden:
             self.note.setText(
                 self.tr(
                     "p = 0 for the true class: the model has completely ruled out the right "
@@ -95,6 +98,6 @@ class ReadoutPanel(Panel):
         else:
             self.note.setText(
                 self.tr("Numbers hidden: predict the loss, then reveal.")
-                if style.numbers_hidden
+                if display.numbers_hidden
                 else ""
             )

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,18 +15,17 @@ from lossexplorer import losses, style
 from lossexplorer.formatting import fmt_number, fmt_y_hat
 from lossexplorer.model import Z_LIMIT
 from lossexplorer.panels.base import NumberSpinBox, Panel
-from lossexplorer.plotkit import Tag, add_guide, add_marker, make_plot
+from lossexplorer.plotkit import Tag, add_guide
 
 Z_VIEW = 10.0  # the plot shows z in [-Z_VIEW, Z_VIEW]
-Z_GRID = np.linspace(-Z_VIEW, Z_VIEW, 401)
-_LN10 = math.log(10.0)
+SIGMOID_Z_GRID = np.linspace(-Z_VIEW, Z_VIEW, 401)  # where the curve σ(z) is drawn
 
 
 def _logit_or_edge(p: float, edge: float) -> float:
     """The z where σ(z) = p, or ``edge`` when p is outside (0, 1)."""
     if not 0.0 < p < 1.0:
         return edge
-    return math.log(p) - math.log1p(-p)
+    return float(losses.logit(p))
 
 
 class _ScrubViewBox(pg.ViewBox):
@@ -36,12 +33,16 @@ class _ScrubViewBox(pg.ViewBox):
 
     The handle line takes the drag when the pointer is on it; everywhere else
     this view does, so a teacher never has to hit a three-pixel line.
+    ``scrubbed(x)`` gives the pointer's x on a click and on every move of a
+    drag; ``scrub_started`` and ``scrub_finished`` bracket a drag.
     """
 
-    def __init__(self, on_scrub, on_gesture):
+    scrubbed = Signal(float)
+    scrub_started = Signal()
+    scrub_finished = Signal()
+
+    def __init__(self):
         super().__init__(enableMenu=False)
-        self._on_scrub = on_scrub
-        self._on_gesture = on_gesture
         self.setMouseEnabled(x=False, y=False)
 
     def _scrub(self, ev):
@@ -49,14 +50,14 @@ class _ScrubViewBox(pg.ViewBox):
             ev.ignore()
             return
         ev.accept()
-        self._on_scrub(self.mapSceneToView(ev.scenePos()).x())
+        self.scrubbed.emit(self.mapSceneToView(ev.scenePos()).x())
 
     def mouseDragEvent(self, ev, axis=None):
         if ev.button() == Qt.MouseButton.LeftButton and ev.isStart():
-            self._on_gesture(True)
+            self.scrub_started.emit()
         self._scrub(ev)
         if ev.button() == Qt.MouseButton.LeftButton and ev.isFinish():
-            self._on_gesture(False)
+            self.scrub_finished.emit()
 
     def mouseClickEvent(self, ev):
         self._scrub(ev)
@@ -72,36 +73,59 @@ class SigmoidPanel(Panel):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.setFont(style.font())
-        self.view_box = _ScrubViewBox(self._set_z_from_plot, self.gesture)
-        self.plot = make_plot("sigmoid_plot", view_box=self.view_box)
+        self.setFont(style.font(scale=self.scale))
+        self._shown = None
+        self._build_plot()
+        row = self._build_spin_row()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.plot, 1)
+        layout.addLayout(row)
+        self.retranslate()
+        self.refresh()
+
+    def _build_plot(self):
+        """σ(z), its asymptotes, the handle at z, the point and its label."""
+        scale = self.scale
+        self.view_box = _ScrubViewBox()
+        self.view_box.scrub_started.connect(self.model.begin_gesture)
+        self.view_box.scrubbed.connect(self._set_z_from_plot)
+        self.view_box.scrub_finished.connect(self.model.end_gesture)
+        self.plot = self.make_plot("sigmoid_plot", view_box=self.view_box)
         item = self.plot.getPlotItem()
         self.view_box.setRange(xRange=(-Z_VIEW, Z_VIEW), yRange=(-0.08, 1.1), padding=0.02)
 
-        dashed = style.pen(style.NEUTRAL, 2, Qt.PenStyle.DashLine)
+        dashed = style.pen(style.NEUTRAL, 2, Qt.PenStyle.DashLine, scale=scale)
         self.asymptotes = [add_guide(item, dashed, angle=0, pos=v) for v in (0.0, 1.0)]
-        self.curve = item.plot(Z_GRID, losses.sigmoid(Z_GRID), pen=style.pen(style.SIGMOID, 4))
+        self.curve = item.plot(
+            SIGMOID_Z_GRID,
+            losses.sigmoid(SIGMOID_Z_GRID),
+            pen=style.pen(style.SIGMOID, 4, scale=scale),
+        )
         style.cache(self.curve)
-        dotted = style.pen(style.SIGMOID, 2, Qt.PenStyle.DotLine)
+        dotted = style.pen(style.SIGMOID, 2, Qt.PenStyle.DotLine, scale=scale)
         self.y_hat_guide = add_guide(item, dotted, angle=0)
         self.handle = pg.InfiniteLine(
             angle=90,
             movable=True,
-            pen=style.pen(style.NEUTRAL, 3),
-            hoverPen=style.pen("#000000", 6),
+            pen=style.pen(style.NEUTRAL, 3, scale=scale),
+            hoverPen=style.pen("#000000", 6, scale=scale),
             bounds=(-Z_VIEW, Z_VIEW),
         )
         self.handle.setCursor(Qt.CursorShape.SizeHorCursor)
         self.handle.sigDragged.connect(self._on_handle_dragged)
-        self.handle.sigPositionChangeFinished.connect(lambda _: self.gesture(False))
+        self.handle.sigPositionChangeFinished.connect(self.model.end_gesture)
         item.addItem(self.handle)
-        self.point = add_marker(item, style.SIGMOID, 20)
-        self.label = Tag("#111111", pg.mkBrush(255, 255, 255, 200), style.pen(style.NEUTRAL, 1))
-        self.label.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=True))
+        self.point = self.add_marker(item, style.SIGMOID, 20)
+        self.label = Tag(
+            "#111111", pg.mkBrush(255, 255, 255, 200), style.pen(style.NEUTRAL, 1, scale=scale)
+        )
+        self.label.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=True, scale=scale))
         self.label.setZValue(20)
         item.addItem(self.label, ignoreBounds=True)
         self.view_box.sigResized.connect(self._place_label)
 
+    def _build_spin_row(self) -> QHBoxLayout:
+        """z as a number to type, and a hint."""
         self.spin_caption = QLabel()
         self.spin = NumberSpinBox()
         self.spin.setObjectName("z_spin")
@@ -109,9 +133,9 @@ class SigmoidPanel(Panel):
         self.spin.setDecimals(2)
         self.spin.setSingleStep(0.5)
         self.spin.setKeyboardTracking(False)
-        self.spin.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=True))
+        self.spin.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=True, scale=self.scale))
         self.spin.setMinimumWidth(140)
-        self.spin.valueChanged.connect(self._on_spin)
+        self.spin.valueChanged.connect(self.model.set_z)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color: {style.NEUTRAL}")
@@ -120,12 +144,7 @@ class SigmoidPanel(Panel):
         row.addWidget(self.spin_caption)
         row.addWidget(self.spin)
         row.addWidget(self.hint, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.plot, 1)
-        layout.addLayout(row)
-        self._shown = None
-        self.retranslate()
-        self.refresh()
+        return row
 
     # ------------------------------------------------------------- strings
     def help_text(self):
@@ -142,7 +161,7 @@ class SigmoidPanel(Panel):
 
     def retranslate(self):
         """Set the axis titles, captions and label templates."""
-        style.label_axes(self.plot, self.tr("z (the logit)"), self.tr("ŷ = σ(z)"))
+        style.label_axes(self.plot, self.tr("z (the logit)"), self.tr("ŷ = σ(z)"), scale=self.scale)
         self.spin_caption.setText(self.tr("z ="))
         self.hint.setText(self.tr("Drag the line (or anywhere on the plot), or type z."))
         self._label_template = self.tr("z = {z}\nŷ = σ(z) = {y_hat}")
@@ -153,7 +172,7 @@ class SigmoidPanel(Panel):
     def refresh(self):
         """Move the handle, point, guide and label to the model's z."""
         z = self.model.z
-        shown = (z, self._label_template, style.numbers_hidden)
+        shown = (z, self._label_template, self.model.display.numbers_hidden)
         if shown == self._shown:  # a change of y or η: nothing here moves
             return
         self._shown = shown
@@ -215,8 +234,5 @@ class SigmoidPanel(Panel):
 
     def _on_handle_dragged(self, line):
         if self.model.gesture is None:  # the first move of a handle drag
-            self.gesture(True)
+            self.model.begin_gesture()
         self._set_z_from_plot(line.value())
-
-    def _on_spin(self, value):
-        self.model.set_z(value)

@@ -4,7 +4,7 @@
 <context>
     <name>BinaryLossPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="+274"/>
+        <location filename="../../lossexplorer/panels/binary_loss.py" line="+278"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; two losses of the same prediction, over z: MSE ½(y − σ(z))² and binary cross-entropy −[y log ŷ + (1 − y) log(1 − ŷ)]. The slider sets the true label y.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; with y = 1, look left of 0. Cross-entropy keeps rising in a straight line, MSE flattens out at ½. Tick “Show |dL/dz|” (and the log scale): the shaded region is where the model is confidently wrong, and there the MSE gradient vanishes while cross-entropy&apos;s stays near 1. Gradient descent follows the gradient, so MSE learns slowly exactly when the model is most wrong.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;同一个预测的两种损失随 z 的变化：MSE ½(y − σ(z))² 和二分类交叉熵 −[y log ŷ + (1 − y) log(1 − ŷ)]。滑块设置真实标签 y。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;取 y = 1，看 0 的左边。交叉熵沿一条直线不断上升，MSE 却在 ½ 处变平。勾选“显示 |dL/dz|”（再勾选对数坐标）：阴影区域是模型自信地犯错的地方，在那里 MSE 的梯度消失了，而交叉熵的梯度仍接近 1。梯度下降是沿着梯度走的，所以恰恰在模型错得最离谱的时候，MSE 学得最慢。&lt;/p&gt;</translation>
     </message>
@@ -19,12 +19,12 @@
         <translation>损失 L</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>|dL/dz|</source>
         <translation>|dL/dz|</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>True label y:</source>
         <translation>真实标签 y：</translation>
     </message>
@@ -130,6 +130,64 @@ vanishes here</source>
     </message>
 </context>
 <context>
+    <name>CeProbPanel</name>
+    <message>
+        <location filename="../../lossexplorer/panels/ce_prob.py" line="+132"/>
+        <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the loss as a function of the prediction ŷ itself. The two thin curves are the two halves of cross-entropy: −log ŷ when the label is 1 and −log(1 − ŷ) when it is 0. The thick curve is the combination for the current y; the orange one is MSE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; move ŷ towards the wrong end: cross-entropy shoots up without limit, MSE never exceeds ½.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;损失作为预测值 ŷ 本身的函数。两条细曲线是交叉熵的两半：标签为 1 时是 −log ŷ，标签为 0 时是 −log(1 − ŷ)。粗曲线是当前 y 对应的组合；橙色的是 MSE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;把 ŷ 移向错误的一端：交叉熵无限飙升，MSE 却永远不超过 ½。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>ŷ (predicted probability of class 1)</source>
+        <translation>ŷ（预测为类别 1 的概率）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss L</source>
+        <translation>损失 L</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cross-entropy (current y)</source>
+        <translation>交叉熵（当前 y）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>−log ŷ  (y = 1)</source>
+        <translation>−log ŷ（y = 1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>−log(1 − ŷ)  (y = 0)</source>
+        <translation>−log(1 − ŷ)（y = 0）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ŷ = σ(z) = {y_hat}</source>
+        <translation>ŷ = σ(z) = {y_hat}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cross-entropy = {ce}</source>
+        <translation>交叉熵 = {ce}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MSE = {mse}</source>
+        <translation>MSE = {mse}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>▲ off the plot</source>
+        <translation>▲ 超出图外</translation>
+    </message>
+</context>
+<context>
     <name>ClassNames</name>
     <message>
         <location filename="../../lossexplorer/i18n.py" line="+60"/>
@@ -165,7 +223,7 @@ vanishes here</source>
 <context>
     <name>DockTitle</name>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="+102"/>
+        <location filename="../../lossexplorer/docks.py" line="+86"/>
         <source>What does this panel show?</source>
         <translation>这个面板展示什么？</translation>
     </message>
@@ -188,7 +246,7 @@ vanishes here</source>
         <translation>无法生成图像。</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+199"/>
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
@@ -255,7 +313,7 @@ vanishes here</source>
 <context>
     <name>LogitsPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/logits.py" line="+169"/>
+        <location filename="../../lossexplorer/panels/logits.py" line="+185"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the same prediction before the softmax. A network outputs logits z; the softmax turns them into probabilities: divide by the temperature T, take e&lt;sup&gt;z/T&lt;/sup&gt;, divide by the sum.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; drag a logit bar or type a value — the probability bars move too. Adding the same number to every logit changes nothing. Lower T makes the prediction sharper, higher T flattens it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;softmax 之前的同一个预测。网络输出的是 logits z；softmax 把它们变成概率：先除以温度 T，再取 e&lt;sup&gt;z/T&lt;/sup&gt;，最后除以总和。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;拖动一根 logit 柱子或输入一个数值——概率柱子也会跟着变。给每个 logit 都加上同一个数，结果不变。T 越小预测越尖锐，T 越大预测越平坦。&lt;/p&gt;</translation>
     </message>
@@ -298,32 +356,32 @@ vanishes here</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossexplorer/layouts.py" line="+31"/>
+        <location filename="../../lossexplorer/layouts.py" line="+33"/>
         <source>Multi-class</source>
         <translation>多分类</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Binary</source>
         <translation>二分类</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="+232"/>
+        <location filename="../../lossexplorer/mainwindow.py" line="+69"/>
         <source>lossexplorer — why classification uses cross-entropy</source>
         <translation>lossexplorer — 为什么分类要用交叉熵</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../lossexplorer/actions.py" line="+113"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -333,7 +391,7 @@ vanishes here</source>
         <translation>情景(&amp;S)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -343,107 +401,107 @@ vanishes here</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+34"/>
         <source>Presentation size</source>
         <translation>演示缩放</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-28"/>
         <source>&amp;Open scenario…</source>
         <translation>打开情景(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Save scenario…</source>
         <translation>保存情景(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Export window as &amp;PNG…</source>
         <translation>将窗口导出为 PNG(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Copy window image</source>
         <translation>复制窗口图像(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Export numbers as C&amp;SV…</source>
         <translation>将数值导出为 CSV(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Reset to the seed example</source>
         <translation>恢复原文示例</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Presentation mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Hide numbers (quiz)</source>
         <translation>隐藏数值（测验）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;About lossexplorer</source>
         <translation>关于 lossexplorer(&amp;A)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-26"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+15"/>
         <source>Hide every loss value so the class can predict it; press again to reveal.</source>
         <translation>隐藏所有损失值，让学生先预测；再按一次揭晓答案。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-36"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../../lossexplorer/mainwindow.py" line="+40"/>
         <source>Could not open the scenario</source>
         <translation>无法打开情景</translation>
     </message>
@@ -459,12 +517,12 @@ vanishes here</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-58"/>
         <source>Open scenario</source>
         <translation>打开情景</translation>
     </message>
@@ -490,7 +548,7 @@ vanishes here</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
@@ -510,7 +568,7 @@ vanishes here</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>&lt;h3&gt;lossexplorer {version}&lt;/h3&gt;&lt;p&gt;Shows why classification uses cross-entropy: drag the probabilities, slide the label, and watch −log p and MSE side by side.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;lossexplorer {version}&lt;/h3&gt;&lt;p&gt;演示分类为什么要用交叉熵：拖动概率、滑动标签，并排观察 −log p 和 MSE 的变化。&lt;/p&gt;&lt;p&gt;自由软件，采用 MIT 许可证。&lt;/p&gt;</translation>
     </message>
@@ -528,12 +586,12 @@ vanishes here</source>
 <context>
     <name>Panels</name>
     <message>
-        <location filename="../../lossexplorer/panels/__init__.py" line="+34"/>
+        <location filename="../../lossexplorer/panels/__init__.py" line="+49"/>
         <source>Probabilities</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Loss readout</source>
         <translation>损失读数</translation>
     </message>
@@ -576,22 +634,22 @@ vanishes here</source>
 <context>
     <name>PenaltyPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/penalty.py" line="+92"/>
+        <location filename="../../lossexplorer/panels/penalty.py" line="+97"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the penalty each loss gives as a function of p, the probability of the true class. The dots are the current prediction; the open circles are the seed&apos;s table (p = 0.99, 0.5, 0.1, 0.01).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; drag the true bar towards 0. −log p rises without limit; 1 − p and the Brier score stay below 1 and 2. The chart stops at 5 and says when the dot is above it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;It shows:&lt;/b&gt; cross-entropy punishes confident mistakes far harder.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;每种损失给出的惩罚，横轴 p 是真实类别的概率。实心点是当前的预测；空心圆是原文表格里的几个点（p = 0.99、0.5、0.1、0.01）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;把真实类别的柱子拖向 0。−log p 无限上升；1 − p 和 Brier 分数分别不会超过 1 和 2。图表只画到 5，点超出时会有文字提示。&lt;/p&gt;&lt;p&gt;&lt;b&gt;结论：&lt;/b&gt;交叉熵对自信的错误惩罚得重得多。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>p = probability of the true class</source>
         <translation>p = 真实类别的概率</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>penalty</source>
         <translation>惩罚</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>cross-entropy −log p</source>
         <translation>交叉熵 −log p</translation>
     </message>
@@ -606,7 +664,7 @@ vanishes here</source>
         <translation>Brier 分数</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>↑ −log p = ∞, off the top of the chart:
 p = 0 can never be forgiven.</source>
         <translation>↑ −log p = ∞，超出图表顶部：
@@ -656,64 +714,6 @@ p = 0 绝不可原谅。</translation>
         <location line="+20"/>
         <source>{name} (true)</source>
         <translation>{name}（真实）</translation>
-    </message>
-</context>
-<context>
-    <name>ProbabilityLossPanel</name>
-    <message>
-        <location filename="../../lossexplorer/panels/ce_prob.py" line="+124"/>
-        <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the loss as a function of the prediction ŷ itself. The two thin curves are the two halves of cross-entropy: −log ŷ when the label is 1 and −log(1 − ŷ) when it is 0. The thick curve is the combination for the current y; the orange one is MSE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; move ŷ towards the wrong end: cross-entropy shoots up without limit, MSE never exceeds ½.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;损失作为预测值 ŷ 本身的函数。两条细曲线是交叉熵的两半：标签为 1 时是 −log ŷ，标签为 0 时是 −log(1 − ŷ)。粗曲线是当前 y 对应的组合；橙色的是 MSE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;把 ŷ 移向错误的一端：交叉熵无限飙升，MSE 却永远不超过 ½。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>ŷ (predicted probability of class 1)</source>
-        <translation>ŷ（预测为类别 1 的概率）</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>loss L</source>
-        <translation>损失 L</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>cross-entropy (current y)</source>
-        <translation>交叉熵（当前 y）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>MSE</source>
-        <translation>MSE</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>−log ŷ  (y = 1)</source>
-        <translation>−log ŷ（y = 1）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>−log(1 − ŷ)  (y = 0)</source>
-        <translation>−log(1 − ŷ)（y = 0）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ŷ = σ(z) = {y_hat}</source>
-        <translation>ŷ = σ(z) = {y_hat}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>cross-entropy = {ce}</source>
-        <translation>交叉熵 = {ce}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>MSE = {mse}</source>
-        <translation>MSE = {mse}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>▲ off the plot</source>
-        <translation>▲ 超出图外</translation>
     </message>
 </context>
 <context>
@@ -774,12 +774,12 @@ p = 0 绝不可原谅。</translation>
 <context>
     <name>RacePanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="+202"/>
+        <location filename="../../lossexplorer/panels/race.py" line="+210"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; plain gradient descent on z, twice from the same start with the same learning rate: once following the MSE gradient, once the cross-entropy gradient. Left: the two runners on their loss curves; right: the loss after each step.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; press Play from the confidently wrong start (z = −6, y = 1). Cross-entropy reaches the goal (|y − σ(z)| &amp;lt; 0.1, the shaded band) in a few steps; MSE crawls for hundreds. Change the learning rate and race again.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;对 z 做最普通的梯度下降，从同一个起点、用同一个学习率跑两遍：一遍沿 MSE 的梯度，一遍沿交叉熵的梯度。左图：两名选手在各自的损失曲线上；右图：每一步之后的损失。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;从自信地犯错的起点（z = −6，y = 1）按“▶ 播放”。交叉熵几步就到达终点（|y − σ(z)| &amp;lt; 0.1，即阴影带）；MSE 却要爬上几百步。换一个学习率，再比一次。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>z (the logit)</source>
         <translation>z（logit）</translation>
     </message>
@@ -789,7 +789,7 @@ p = 0 绝不可原谅。</translation>
         <translation>损失 L</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -799,7 +799,7 @@ p = 0 绝不可原谅。</translation>
         <translation>损失 L（对数坐标）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Confidently wrong start</source>
         <translation>自信犯错的起点</translation>
     </message>
@@ -867,7 +867,7 @@ p = 0 绝不可原谅。</translation>
 <context>
     <name>ReadoutPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/readout.py" line="+60"/>
+        <location filename="../../lossexplorer/panels/readout.py" line="+62"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; three ways to score the same prediction.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cross-entropy&lt;/b&gt; −log p&lt;sub&gt;true&lt;/sub&gt;: what PyTorch&apos;s F.cross_entropy computes. &lt;b&gt;1 − p&lt;/b&gt;: the naive penalty. &lt;b&gt;Brier score&lt;/b&gt;: the squared distance between the probabilities and the one-hot label.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; make the model confidently wrong (p&lt;sub&gt;true&lt;/sub&gt; = 0.01). 1 − p barely changes (0.99), −log p jumps to 4.6 — and to ∞ at p = 0.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;给同一个预测打分的三种方法。&lt;/p&gt;&lt;p&gt;&lt;b&gt;交叉熵&lt;/b&gt; −log p&lt;sub&gt;true&lt;/sub&gt;：就是 PyTorch 的 F.cross_entropy 算出的值。&lt;b&gt;1 − p&lt;/b&gt;：朴素的惩罚。&lt;b&gt;Brier 分数&lt;/b&gt;：概率与 one-hot 标签之间距离的平方。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;让模型自信地犯错（p&lt;sub&gt;true&lt;/sub&gt; = 0.01）。1 − p 几乎不变（0.99），−log p 却跳到 4.6——p = 0 时更是变成 ∞。&lt;/p&gt;</translation>
     </message>
@@ -887,7 +887,7 @@ p = 0 绝不可原谅。</translation>
         <translation>Brier 分数</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>p = 0 for the true class: the model has completely ruled out the right answer, so the loss is infinite. A model must never do that.</source>
         <translation>真实类别的 p = 0：模型完全否认了正确答案，所以损失为无穷大。绝不允许模型这样做。</translation>
     </message>
@@ -1033,7 +1033,7 @@ p = 0 绝不可原谅。</translation>
 <context>
     <name>SigmoidPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/sigmoid.py" line="+134"/>
+        <location filename="../../lossexplorer/panels/sigmoid.py" line="+145"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the sigmoid ŷ = σ(z) = 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;), which turns the network&apos;s last number z (the logit) into a probability between 0 and 1. The dashed lines are the asymptotes 0 and 1: σ gets close but never reaches them.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; drag the line (or anywhere on the plot), or type z. At z = −6 the model says ŷ = 0.002: if the picture really is a cat (y = 1), it is confidently wrong. Notice how flat σ is out there — that flatness is what slows MSE down.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;Sigmoid 函数 ŷ = σ(z) = 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;)，它把网络最后输出的那个数 z（logit）变成 0 到 1 之间的概率。两条虚线是渐近线 0 和 1：σ 无限接近它们，但永远达不到。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;拖动竖线（或在图上任意位置拖动），或者输入 z。z = −6 时模型给出 ŷ = 0.002：如果图片其实是猫（y = 1），它就是自信地犯了错。注意那一段 σ 有多平——正是这种平坦让 MSE 学得很慢。&lt;/p&gt;</translation>
     </message>
