@@ -38,7 +38,7 @@ def logits_for(probs, temperature, centre=0.0) -> np.ndarray:
         logp = np.log(probs)
     finite = logp[positive]
     logits = np.empty_like(probs)
-    logits[positive] = (finite - finite.mean()) * temperature + centre
+    logits[positive] = (finite - finite.sum() / finite.size) * temperature + centre
     top = logits[positive].max()
     logits[~positive] = top - _ZERO_GAP * temperature
     # the shifts allowed: [-LIMIT - min, LIMIT - max]; take the one nearest 0
@@ -190,9 +190,9 @@ class MulticlassPart:
             if drag and np.array_equal(probs, self.probabilities):
                 logits = self.logits
             else:
-                centre = float(self.logits[self.probabilities > 0.0].mean()) if drag else 0.0
+                centre = _mean(self.logits[self.probabilities > 0.0]) if drag else 0.0
                 logits = logits_for(probs, temperature, centre)
-                if not agree(logits, temperature, probs):
+                if not _surely_agree(logits, temperature) and not agree(logits, temperature, probs):
                     probs = np.asarray(losses.softmax(logits / temperature))
         elif "logits" in change or "temperature" in change:
             logits = np.asarray(change.get("logits", self.logits), dtype=np.float64)
@@ -236,7 +236,22 @@ class MulticlassPart:
         return logits
 
 
+def _mean(values) -> float:
+    return float(values.sum() / values.size)  # ndarray.mean's overhead, per drag step
+
+
+def _surely_agree(logits, temperature) -> bool:
+    """True when logits made by ``logits_for`` cannot miss AGREEMENT: a cheap test, per drag step.
+
+    The softmax carries the rounding of x = logits / T (a log, a shift, a
+    scale, an exp: a few ulps of |x|) into each p; for |x| <= 100 that is
+    below 1e-13.  Beyond, and wherever a logit was clipped at the limit
+    (|x| >= 500 there), ``agree`` computes it.
+    """
+    return float(np.abs(logits).max()) <= 100.0 * temperature
+
+
 def _same(a, b) -> bool:
-    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
-        return np.shape(a) == np.shape(b) and np.array_equal(a, b)
+    if isinstance(a, np.ndarray):  # the arrays' fields hold nothing else
+        return a is b or (a.shape == b.shape and bool((a == b).all()))
     return a == b
