@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QSlider, QWidget
 
 from lossexplorer import plotkit
-from lossexplorer.formatting import MINUS
+from lossexplorer.formatting import MINUS, fmt_fixed
 from lossexplorer.plotkit import fix_size
 
 
@@ -142,10 +142,11 @@ class NumberSpinBox(QDoubleSpinBox):
     """
 
     def textFromValue(self, value: float) -> str:
-        value = float(value)
-        if round(value, self.decimals()) == 0.0:
-            value = 0.0  # also turns -0.0 into 0.0
-        return super().textFromValue(value).replace("-", MINUS)
+        # Written here rather than by Qt's locale (en and zh_CN, the languages
+        # the app sets, both write 1234.56): Qt calls this several times per
+        # setValue, and a Python round trip through the base class showed in
+        # every drag step.
+        return fmt_fixed(value, self.decimals())
 
     def valueFromText(self, text: str) -> float:
         return super().valueFromText(text.replace(MINUS, "-")) + 0.0
