@@ -28,6 +28,18 @@ def same_bits(a: dict, b: dict) -> bool:
     return json.dumps(a) == json.dumps(b)
 
 
+def assert_undoes_to_the_start_and_redoes_to_the_end(model, history, start=None):
+    end = model.state()
+    while history.stack.canUndo():
+        history.stack.undo()
+        assert_invariants(model)
+    assert same_bits(model.state(), default_state() if start is None else start)
+    while history.stack.canRedo():
+        history.stack.redo()
+        assert_invariants(model)
+    assert same_bits(model.state(), end)
+
+
 def dragged(model, i, p):
     model.begin_gesture()
     model.set_probability(i, p)
@@ -50,13 +62,7 @@ def test_a_drag_at_a_high_temperature_stays_savable(qapp, tmp_path, t, p):
     other = ExplorerModel()
     scenarios.apply(other, scenarios.load(path))
     assert same_bits(other.state(), m.state())
-    end = m.state()
-    history.stack.undo()
-    history.stack.undo()
-    assert same_bits(m.state(), default_state())
-    history.stack.redo()
-    history.stack.redo()
-    assert same_bits(m.state(), end)
+    assert_undoes_to_the_start_and_redoes_to_the_end(m, history)
 
 
 def test_a_drag_after_a_typed_extreme_logit_stays_within_the_limit(qapp):
@@ -67,13 +73,7 @@ def test_a_drag_after_a_typed_extreme_logit_stays_within_the_limit(qapp):
     assert np.abs(m.logits).max() <= LOGIT_LIMIT
     assert m.probabilities[1] == pytest.approx(0.3, abs=1e-12)
     assert_invariants(m)
-    end = m.state()
-    history.stack.undo()
-    history.stack.undo()
-    assert same_bits(m.state(), default_state())
-    history.stack.redo()
-    history.stack.redo()
-    assert same_bits(m.state(), end)
+    assert_undoes_to_the_start_and_redoes_to_the_end(m, history)
 
 
 @pytest.mark.parametrize("t", [0.05, 1.0, 20.0])
@@ -213,11 +213,4 @@ def test_every_reachable_state_saves_reopens_undoes_and_redoes(qapp, tmp_path_fa
     reopened = ExplorerModel()
     scenarios.apply(reopened, scenarios.load(path))
     assert same_bits(reopened.state(), end)
-    while history.stack.canUndo():
-        history.stack.undo()
-        assert_invariants(m)
-    assert same_bits(m.state(), start)
-    while history.stack.canRedo():
-        history.stack.redo()
-        assert_invariants(m)
-    assert same_bits(m.state(), end)
+    assert_undoes_to_the_start_and_redoes_to_the_end(m, history, start)
