@@ -67,3 +67,12 @@ def colour_mask(widget, colour, tolerance=40):
     bgr = pixels[:, : 4 * width].reshape(height, width, 4)[:, :, :3].astype(int)
     c = QColor(colour)
     return np.abs(bgr - np.array([c.blue(), c.green(), c.red()])).max(axis=2) <= tolerance
+
+
+def shown_panel(qtbot, panel, size=(900, 600)):
+    """``panel`` on its own, shown at ``size`` and exposed (offscreen); closed after the test."""
+    qtbot.addWidget(panel)
+    panel.resize(*size)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow
-from qt_helpers import colour_mask, drag, viewport_point
+from qt_helpers import colour_mask, drag, shown_panel, viewport_point
 from screen_numbers import parse_number
 
 from lossexplorer import losses, style
@@ -31,12 +31,7 @@ def model():
     return ExplorerModel()
 
 
-def _shown(qtbot, panel):
-    qtbot.addWidget(panel)
-    panel.resize(900, 600)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
+_shown = shown_panel
 
 
 @pytest.fixture

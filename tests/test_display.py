@@ -3,6 +3,7 @@
 import math
 
 import pytest
+from qt_helpers import shown_panel
 
 from lossexplorer import style
 from lossexplorer.display import HIDDEN, SCALE_RANGE, DisplaySettings
@@ -90,11 +91,7 @@ def test_style_holds_no_display_state():
 
 
 def _shown(qtbot, panel):
-    qtbot.addWidget(panel)
-    panel.resize(700, 500)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
+    return shown_panel(qtbot, panel, (700, 500))
 
 
 def test_a_panel_redraws_when_the_numbers_are_hidden(qtbot):
