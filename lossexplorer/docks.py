@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -14,17 +15,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lossexplorer import layouts, style
 from lossexplorer import panels as registry
-from lossexplorer import style
 
 
 class PanelScroll(QScrollArea):
-    """A frameless scroll area that sizes itself like the panel it holds.
+    """A frameless holder that sizes itself like the panel it holds, and never scrolls.
 
-    The dock layout sees the panel's preferred size (measured once, when the
-    dock is built), but a label that changes its text on every drag step no
-    longer makes the whole window lay itself out again; and in a small
-    window a panel scrolls instead of being crushed.
+    The dock layout sees the panel's preferred and minimum sizes, but a label
+    that changes its text on every drag step no longer makes the whole window
+    lay itself out again.  It never shows a scroll bar: the window arranges
+    the docks so that each gets at least its panel's minimum size, and puts
+    panels behind tabs when they do not fit side by side.
     """
 
     def __init__(self, panel):
@@ -34,6 +36,8 @@ class PanelScroll(QScrollArea):
         # for a plot is its full preferred height.
         self.setWidgetResizable(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(panel)
         self._hint = panel.sizeHint()
 
@@ -45,19 +49,25 @@ class PanelScroll(QScrollArea):
         panel.resize(max(area.width(), minimum.width()), max(area.height(), minimum.height()))
 
     def sizeHint(self):
-        return self._hint
+        return self._hint.expandedTo(self.minimumSizeHint())
 
     def minimumSizeHint(self):
-        return QSize(240, 140)
+        return self.widget().minimumSizeHint()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.updateGeometry()  # the panel's words, and so its minimum size, change
+        super().changeEvent(event)
 
 
 class DockTitle(QWidget):
     """A dock's title bar: a readable title, "?" for the explanation, float, close."""
 
-    def __init__(self, dock, panel_of, scale: float = 1.0):
+    def __init__(self, dock, panel_of, scale: float = 1.0, on_double_click=None):
         super().__init__(dock)
         self.dock = dock
         self.panel_of = panel_of
+        self.on_double_click = on_double_click
         self.help_box = None
         self.title = QLabel(dock.windowTitle())
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -92,6 +102,14 @@ class DockTitle(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def mouseDoubleClickEvent(self, event):
+        # instead of Qt's float-on-double-click: the spotlight
+        if self.on_double_click is not None and event.button() == Qt.MouseButton.LeftButton:
+            event.accept()
+            self.on_double_click()
+        else:
+            super().mouseDoubleClickEvent(event)
 
     def show_help(self):
         """Show the panel's explanation (non-modal, so the lesson goes on)."""
@@ -131,12 +149,19 @@ class DockHost:
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
-        dock.setTitleBarWidget(
-            DockTitle(dock, lambda: self.ensure_panel(key), self.model.display.scale)
-        )
+        dock.setTitleBarWidget(self._title(dock, key))
         dock.visibilityChanged.connect(lambda shown: self._visibility_changed(key, shown))
         self.docks[key] = dock
         self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+
+    def _title(self, dock, key):
+        display = self.model.display
+        return DockTitle(
+            dock,
+            lambda: self.ensure_panel(key),
+            display.scale,
+            on_double_click=lambda: display.set_spotlight(None if display.spotlight else key),
+        )
 
     def _visibility_changed(self, key, shown):
         # A dock's tab brought to the front builds its panel (on first show) and
@@ -171,10 +196,29 @@ class DockHost:
         if old is not None:
             old.deleteLater()
             old_title = dock.titleBarWidget()  # rebuilt at the new scale
-            dock.setTitleBarWidget(
-                DockTitle(dock, lambda: self.ensure_panel(key), self.model.display.scale)
-            )
+            dock.setTitleBarWidget(self._title(dock, key))
             old_title.deleteLater()
+
+    def minimum_size(self, key: str) -> tuple[int, int]:
+        """The smallest (width, height) dock ``key`` shows its panel at, title included."""
+        dock = self.docks[key]
+        panel = self.ensure_panel(key).minimumSizeHint()
+        title = dock.titleBarWidget().minimumSizeHint()
+        return max(panel.width(), title.width()) + 2, panel.height() + title.height() + 2
+
+    def tab_width(self, key: str) -> int:
+        """The width of dock ``key``'s tab when it shares a row of tabs."""
+        metrics = QFontMetrics(self.window.font())
+        return metrics.horizontalAdvance(self.docks[key].windowTitle()) + 2 * metrics.height()
+
+    def tab_height(self) -> int:
+        """The height of a row of tabs."""
+        return QFontMetrics(self.window.font()).height() + 14
+
+    def fits(self, columns, width: int, height: int) -> bool:
+        """Whether the docks of ``columns`` (a ``layouts.arrangement``) fit in width × height."""
+        need = layouts.needed_size(columns, self.minimum_size, self.tab_width, self.tab_height())
+        return need[0] <= width and need[1] <= height
 
     def rebuild(self, layout_version: int):
         """Build the built panels again (after the scale changed), keeping the layout."""

@@ -4,8 +4,11 @@ A lesson's arrangement is not written down here: each registered panel names
 its place (lesson, column, row) in ``panels.PANELS``, and ``arrangement``
 gathers the panels of a lesson into columns of rows of tabs.  The
 "everything" lesson shows every registered panel, each in the cell it has in
-its own lesson.  This module keeps what belongs to a lesson itself: its title
-and the relative sizes of its columns and rows.
+its own lesson (side by side with the other lesson's when the screen allows).
+This module keeps what belongs to a lesson itself (its title and the relative
+sizes of its columns and rows) and the more compact arrangements (``compact``
+levels, more panels behind tabs) that a smaller screen or a bigger
+presentation scale needs: ``fitting_level`` picks the first that fits.
 """
 
 from __future__ import annotations
@@ -37,17 +40,48 @@ LESSONS = {
         QT_TRANSLATE_NOOP("MainWindow", "Everything"), (56, 44), ((11, 9), (2, 5)), everything=True
     ),
 }
+TEACHING = tuple(name for name, lesson in LESSONS.items() if not lesson.everything)
+SEPARATOR = 6  # pixels between two docks (Qt's dock separator and margins)
 
 
-def arrangement(lesson: str) -> list[list[list[str]]]:
-    """A lesson's columns, each a list of rows, each a list of dock keys shown as tabs."""
+def arrangement(lesson: str, compact: int = 0) -> list[list[list[str]]]:
+    """A lesson's columns, each a list of rows, each a list of dock keys shown as tabs.
+
+    ``compact`` 0 is the lesson as designed; each level after it puts more
+    panels behind tabs, for a smaller screen or a bigger presentation scale
+    (``levels``): the "everything" lesson first shows each teaching lesson's
+    columns side by side, then pairs their panels as tabs cell by cell; any
+    lesson then makes each column one row of tabs, and last one row of tabs.
+    """
     if lesson not in LESSONS:
         raise ValueError(f"unknown lesson {lesson!r}")
+    if not (isinstance(compact, int) and 0 <= compact < levels(lesson)):
+        raise ValueError(f"lesson {lesson!r} has no compact level {compact!r}")
+    everything = LESSONS[lesson].everything
+    side_by_side = everything and compact == 0
     cells: dict[int, dict[int, list[str]]] = {}
     for spec in panels.PANELS:
-        if LESSONS[lesson].everything or spec.place.lesson == lesson:
-            cells.setdefault(spec.place.column, {}).setdefault(spec.place.row, []).append(spec.key)
-    return [[rows[r] for r in sorted(rows)] for _, rows in sorted(cells.items())]
+        if everything or spec.place.lesson == lesson:
+            column = spec.place.column
+            if side_by_side:
+                column += 2 * _teaching_index(spec.place.lesson)
+            cells.setdefault(column, {}).setdefault(spec.place.row, []).append(spec.key)
+    columns = [[rows[r] for r in sorted(rows)] for _, rows in sorted(cells.items())]
+    stacked = compact - (1 if everything else 0)  # levels of tabbing past the designed cells
+    if stacked >= 1:
+        columns = [[[key for row in column for key in row]] for column in columns]
+    if stacked >= 2:
+        columns = [[[key for column in columns for key in column[0]]]]
+    return columns
+
+
+def _teaching_index(lesson: str) -> int:
+    return TEACHING.index(lesson) if lesson in TEACHING else len(TEACHING)
+
+
+def levels(lesson: str) -> int:
+    """How many arrangements ``lesson`` has, from as designed to all in one row of tabs."""
+    return 4 if LESSONS[lesson].everything else 3
 
 
 def lesson_keys(lesson: str) -> list[str]:
@@ -55,19 +89,98 @@ def lesson_keys(lesson: str) -> list[str]:
     return [key for column in arrangement(lesson) for row in column for key in row]
 
 
-def arrange(window, docks: dict, lesson: str) -> None:
-    """Show ``lesson``'s docks in ``window`` in its default arrangement; hide the rest."""
-    columns = arrangement(lesson)
+def weights(lesson: str, compact: int) -> tuple[tuple[int, ...], tuple[tuple[int, ...], ...]]:
+    """The relative column widths and, per column, row heights of an arrangement."""
+    columns = arrangement(lesson, compact)
+    spec = LESSONS[lesson]
+    if spec.everything and compact == 0:
+        column_weights, row_weights = (), ()
+        for name in TEACHING:
+            column_weights += LESSONS[name].column_weights
+            row_weights += LESSONS[name].row_weights
+    else:
+        column_weights, row_weights = spec.column_weights, spec.row_weights
+    if len(column_weights) != len(columns):
+        column_weights = (1,) * len(columns)
+    rows = []
+    for column, column_rows in zip(columns, row_weights + ((),) * len(columns), strict=False):
+        if len(column) == len(column_rows):
+            rows.append(column_rows)
+        else:
+            rows.append((1,) * len(column))
+    return column_weights, tuple(rows)
+
+
+def needed_size(columns, minimum_of, tab_width_of, tab_height: int) -> tuple[int, int]:
+    """The smallest size that shows ``columns`` with every dock at least its minimum.
+
+    ``minimum_of(key)`` is a dock's minimum (width, height) with its title,
+    ``tab_width_of(key)`` the width of its tab, ``tab_height`` a tab bar's.
+    """
+    width = height = 0
+    for column in columns:
+        column_width = column_height = 0
+        for row in column:
+            sizes = [minimum_of(key) for key in row]
+            row_width = max(w for w, _ in sizes)
+            row_height = max(h for _, h in sizes)
+            if len(row) > 1:
+                row_width = max(row_width, sum(tab_width_of(key) for key in row))
+                row_height += tab_height
+            column_width = max(column_width, row_width)
+            column_height += row_height
+        column_height += SEPARATOR * (len(column) - 1)
+        width += column_width
+        height = max(height, column_height)
+    width += SEPARATOR * (len(columns) - 1)
+    return width, height
+
+
+def fitting_level(lesson: str, fits) -> int:
+    """The least compact level of ``lesson`` whose arrangement ``fits(columns)``; else the last."""
+    for compact in range(levels(lesson)):
+        if fits(arrangement(lesson, compact)):
+            return compact
+    return levels(lesson) - 1
+
+
+def share(total: int, weights, minimums) -> list[int]:
+    """``total`` pixels split in proportion to ``weights``, each part at least its minimum.
+
+    What a part needs above its share is taken from the parts that have more
+    than their minimum, in proportion to what they have to spare.
+    """
+    parts = [total * w / sum(weights) for w in weights]
+    short = sum(max(m - p, 0) for p, m in zip(parts, minimums, strict=True))
+    spare = [max(p - m, 0) for p, m in zip(parts, minimums, strict=True)]
+    if short and sum(spare):
+        take = min(1.0, short / sum(spare))
+        parts = [max(p, m) - s * take for p, m, s in zip(parts, minimums, spare, strict=True)]
+    return [int(p) for p in parts]
+
+
+def arrange(window, docks: dict, lesson: str, compact: int = 0, room=None, minimum_of=None):
+    """Show ``lesson``'s docks in ``window`` arranged at level ``compact``; hide the rest.
+
+    ``room`` is the (width, height) the docks share and ``minimum_of(key)`` a
+    dock's minimum (width, height): the columns and rows are sized by the
+    lesson's weights, but never below a dock's minimum.
+    """
+    room = room or (window.width(), window.height())
+    minimum_of = minimum_of or (lambda key: (0, 0))
+    columns = arrangement(lesson, compact)
+    column_weights, row_weights = weights(lesson, compact)
     wanted = {k for k in lesson_keys(lesson) if k in docks}
     for key, dock in docks.items():
         dock.setFloating(False)
         if key not in wanted:
             dock.hide()
     firsts, rows_by_column = [], []
+    half = (len(columns) + 1) // 2
     for c, column in enumerate(columns):
         area = (
             Qt.DockWidgetArea.LeftDockWidgetArea
-            if c == 0
+            if c < half
             else Qt.DockWidgetArea.RightDockWidgetArea
         )
         above = None
@@ -78,7 +191,10 @@ def arrange(window, docks: dict, lesson: str) -> None:
                 continue
             first = docks[row[0]]
             if above is None:
-                window.addDockWidget(area, first)
+                if firsts and (len(firsts) - 1 < half) == (c < half):  # same side: split it
+                    window.splitDockWidget(firsts[-1], first, Qt.Orientation.Horizontal)
+                else:
+                    window.addDockWidget(area, first)
                 firsts.append(first)
             else:
                 window.splitDockWidget(above, first, Qt.Orientation.Vertical)
@@ -89,17 +205,19 @@ def arrange(window, docks: dict, lesson: str) -> None:
             first.raise_()
             rows_by_column[-1].append(first)
             above = first
-    if len(firsts) == 2:
-        weights = LESSONS[lesson].column_weights
-        w = window.width()
-        window.resizeDocks(
-            firsts, [w * k // sum(weights) for k in weights], Qt.Orientation.Horizontal
-        )
-    for column_docks, weights in zip(rows_by_column, LESSONS[lesson].row_weights, strict=False):
+    if len(firsts) > 1:
+        widths = [
+            max(minimum_of(key)[0] for row in column for key in row if key in docks)
+            for column in columns
+        ]
+        total = room[0] - SEPARATOR * (len(firsts) - 1)
+        sizes = share(total, column_weights[: len(firsts)], widths[: len(firsts)])
+        window.resizeDocks(firsts, sizes, Qt.Orientation.Horizontal)
+    for column, column_docks, column_rows in zip(
+        columns, rows_by_column, row_weights, strict=False
+    ):
         if len(column_docks) > 1:
-            # a row the lesson has no weight for (a panel registered in a new row) gets the mean
-            extra = len(column_docks) - len(weights)
-            weights = weights[: len(column_docks)] + (sum(weights) // len(weights),) * extra
-            h = window.height()
-            sizes = [h * k // sum(weights) for k in weights]
+            heights = [max(minimum_of(key)[1] for key in row if key in docks) for row in column]
+            total = room[1] - SEPARATOR * (len(column_docks) - 1)
+            sizes = share(total, column_rows[: len(column_docks)], heights[: len(column_docks)])
             window.resizeDocks(column_docks, sizes, Qt.Orientation.Vertical)

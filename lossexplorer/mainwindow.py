@@ -11,16 +11,25 @@ from __future__ import annotations
 import math
 import numbers
 
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLayout,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+)
 
 from lossexplorer import actions, export, i18n, layouts, scenarios, style, version, window_state
 from lossexplorer.actions import PRESENTATION_SCALES
 from lossexplorer.docks import DockHost
 from lossexplorer.history import History
 from lossexplorer.model import ExplorerModel
+from lossexplorer.stage import Stage
 
 DEFAULT_SIZE = (1280, 800)
+_TOP_OR_BOTTOM = (Qt.ToolBarArea.TopToolBarArea, Qt.ToolBarArea.BottomToolBarArea)
 
 
 class MainWindow(QMainWindow):
@@ -45,13 +54,22 @@ class MainWindow(QMainWindow):
         self.setDockOptions(
             QMainWindow.DockOption.AllowTabbedDocks | QMainWindow.DockOption.AllowNestedDocks
         )
+        # The window may be smaller than the docks' minimum sizes (a small
+        # screen): then the lesson is arranged with more tabs (see arrange),
+        # instead of the window growing past the edges of the screen.
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._refit_timer = QTimer(self, singleShot=True, interval=150)
+        self._refit_timer.timeout.connect(self._refit)
         self.dock_host = DockHost(self, self.model)
         self.docks = self.dock_host.docks  # every dock, by panel key
         self.panels = self.dock_host.panels  # the panels built so far, by key
         self._lesson_states = {}
+        self.stage = Stage(self, window_state.LAYOUT_VERSION)
         actions.build(self)
+        self.pointer_action.setChecked(self.model.display.pointer_highlight)
         self.retranslate()
         self.resize(*DEFAULT_SIZE)
+        window_state.keep_on_screen(self)  # 1280×800 is taller than a 1366×768 projector
         self.arrange(self.lesson)
         self.restore_layout()
 
@@ -76,18 +94,59 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------- lessons
     def arrange(self, lesson: str):
-        """Show a lesson's docks in its default arrangement; hide the rest."""
+        """Show a lesson's docks in the least tabbed arrangement that fits; hide the rest.
+
+        Each panel gets at least its minimum size: where the lesson's panels
+        do not fit side by side (a small projector, presentation mode), some
+        go behind tabs, one click away.
+        """
+        self.stage.restore_before_spotlight()
         for key in layouts.lesson_keys(lesson):
             self.ensure_panel(key)  # built before the layout measures it
+        width, height = self.dock_room()
+        level = layouts.fitting_level(
+            lesson, lambda columns: self.dock_host.fits(columns, width, height)
+        )
         layout_version = window_state.LAYOUT_VERSION
-        cached = self._lesson_states.get((lesson, self.size().toTuple()))
+        key = (lesson, level, self.size().toTuple(), self.model.display.scale, self.language)
+        cached = self._lesson_states.get(key)
         if cached is None or not self.restoreState(cached, layout_version):
-            layouts.arrange(self, self.docks, lesson)
+            layouts.arrange(
+                self, self.docks, lesson, level, (width, height), self.dock_host.minimum_size
+            )
             # Arranged once, then restored: re-tabifying the docks on every
             # switch would leave Qt's old tab bars behind each time.
-            self._lesson_states[(lesson, self.size().toTuple())] = self.saveState(layout_version)
+            self._lesson_states[key] = self.saveState(layout_version)
         self.lesson = lesson
         self.lesson_actions[lesson].setChecked(True)
+
+    def dock_room(self) -> tuple[int, int]:
+        """The width and height the docks share: the window less its menu, toolbar, status bar."""
+        height = self.height() - self.menuBar().sizeHint().height()
+        for bar in self.findChildren(QToolBar):
+            if bar.isVisibleTo(self) and self.toolBarArea(bar) in _TOP_OR_BOTTOM:
+                height -= bar.sizeHint().height()
+        height -= self.statusBar().sizeHint().height()
+        return self.width(), height
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._refit_timer.start()
+
+    def _refit(self):
+        """After a resize: arrange the lesson again if a panel no longer gets its minimum size."""
+        if self.model.display.spotlight is not None:
+            return  # one panel fills the window
+        for key, dock in self.docks.items():
+            panel = self.panels.get(key)
+            if panel is None or not dock.isVisible() or dock.visibleRegion().isEmpty():
+                continue
+            room = dock.widget().size()
+            need = panel.minimumSizeHint()
+            cut = not self.rect().contains(dock.geometry())  # pushed past the window's edge
+            if cut or room.width() < need.width() or room.height() < need.height():
+                self.arrange(self.lesson)
+                return
 
     def reset_layout(self):
         """Return to the current lesson's default arrangement of the docks."""
@@ -207,19 +266,28 @@ class MainWindow(QMainWindow):
         on = bool(on)
         if on == (self._normal_look is not None):
             return
+        self.stage.restore_before_spotlight()
         display = self.model.display
+        layout_version = window_state.LAYOUT_VERSION
         if on:
-            self._normal_look = (app.font(), app.palette(), display.scale)
+            normal_state = self.saveState(layout_version)
+            self._normal_look = (app.font(), app.palette(), display.scale, normal_state)
             display.set_scale(self.presentation_scale)
             style.apply_presentation_palette(app)
         else:
-            _font, palette, scale = self._normal_look
+            _font, palette, scale, normal_state = self._normal_look
             display.set_scale(scale)
             app.setPalette(palette)
             self._normal_look = None
+        display.set_presentation(on)
         style.set_app_font(app, display.scale)
         self.presentation_action.setChecked(on)
         self.rebuild_panels()  # fonts, pens and markers are built at the scale
+        if on:
+            self.arrange(self.lesson)  # the lesson arranged for the bigger panels
+        else:  # as the teacher left it (again once the normal font has laid out the bars)
+            self.restoreState(normal_state, layout_version)
+            QTimer.singleShot(0, lambda: self.restoreState(normal_state, layout_version))
 
     def set_presentation_scale(self, scale: float):
         """How much bigger presentation mode makes everything: one of ``PRESENTATION_SCALES``.
@@ -238,6 +306,7 @@ class MainWindow(QMainWindow):
             self.model.display.set_scale(scale)
             style.set_app_font(QApplication.instance(), scale)
             self.rebuild_panels()
+            self.arrange(self.lesson)
 
     def set_numbers_hidden(self, hidden: bool):
         """Quiz mode: hide every loss value until the teacher reveals it.
@@ -285,6 +354,7 @@ class MainWindow(QMainWindow):
         if self.layout_message == window_state.DAMAGED:
             self.setWindowState(Qt.WindowState.WindowNoState)
             self.resize(*DEFAULT_SIZE)
+            window_state.keep_on_screen(self)
             self.arrange(layouts.DEFAULT_LESSON)
             self.statusBar().showMessage(
                 self.tr("The saved window layout could not be read; using the default layout."),
@@ -297,6 +367,8 @@ class MainWindow(QMainWindow):
         window_state.save_layout(self, self.settings)
 
     def closeEvent(self, event):
+        self.stage.restore_before_spotlight()
+        self.stage.detach()
         if self._normal_look is not None:
             self.set_presentation(False)  # save the normal layout, not the big one
         self.save_layout()

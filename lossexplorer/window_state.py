@@ -17,6 +17,7 @@ import hmac
 import struct
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
 from lossexplorer import layouts, panels
@@ -106,9 +107,35 @@ def restore_layout(window, settings: QSettings) -> str:
     window.arrange(lesson)
     if not window.restoreGeometry(QByteArray(geometry)):
         return DAMAGED
+    keep_on_screen(window)  # saved on a bigger monitor: shrunk to this one
     if not window.restoreState(QByteArray(state), LAYOUT_VERSION):
         return DAMAGED
     return RESTORED
+
+
+FRAME = (16, 40)  # room for the window manager's frame and title bar, in pixels
+
+
+def keep_on_screen(window) -> None:
+    """Shrink and move ``window`` (not maximised) so that it lies on the screen it opens on."""
+    if window.isMaximized() or window.isFullScreen():
+        return
+    screen = (
+        QGuiApplication.screenAt(window.geometry().center())
+        or window.screen()
+        or QGuiApplication.primaryScreen()
+    )
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    width = max(1, min(window.width(), room.width() - FRAME[0]))
+    height = max(1, min(window.height(), room.height() - FRAME[1]))
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    x = min(max(window.x(), room.left()), room.right() + 1 - width - FRAME[0])
+    y = min(max(window.y(), room.top()), room.bottom() + 1 - height - FRAME[1])
+    if (x, y) != (window.x(), window.y()):
+        window.move(max(x, room.left()), max(y, room.top()))
 
 
 # ------------------------------------------------------------------ Qt's formats

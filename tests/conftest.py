@@ -2,7 +2,10 @@
 
 import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# A 1920×1080 screen (offscreen's own is 800×800): the window opens at its
+# default size, which must fit the screen it opens on.
+SCREEN = os.path.join(os.path.dirname(__file__), "fixtures", "screen_1920x1080.json")
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 os.environ.setdefault("LANG", "en_US.UTF-8")
 
 import pyqtgraph as pg

@@ -48,12 +48,49 @@ def test_the_lessons_arrangements_come_from_the_registry():
         [["sigmoid"], ["binary_loss"]],
         [["ce_prob"], ["race"]],
     ]
-    assert layouts.arrangement("everything") == [
+    # "everything": the two lessons side by side, then paired as tabs cell by cell
+    assert layouts.arrangement("everything") == (
+        layouts.arrangement("multiclass") + layouts.arrangement("binary")
+    )
+    assert layouts.arrangement("everything", 1) == [
         [["probabilities", "sigmoid"], ["logits", "calculation", "binary_loss"]],
         [["readout", "ce_prob"], ["penalty", "race"]],
     ]
     with pytest.raises(ValueError, match="unknown lesson"):
         layouts.arrangement("chemistry")
+
+
+@pytest.mark.parametrize("lesson", list(layouts.LESSONS))
+def test_each_compact_level_tabs_more_and_loses_no_panel(lesson):
+    keys = sorted(layouts.lesson_keys(lesson))
+    cells = []
+    for compact in range(layouts.levels(lesson)):
+        columns = layouts.arrangement(lesson, compact)
+        assert sorted(k for column in columns for row in column for k in row) == keys
+        cells.append(sum(len(column) for column in columns))
+        column_weights, row_weights = layouts.weights(lesson, compact)
+        assert len(column_weights) == len(columns)
+        assert [len(rows) for rows in row_weights] == [len(column) for column in columns]
+    assert cells == sorted(cells, reverse=True) and cells[-1] == 1  # last: one row of tabs
+    for bad in (-1, layouts.levels(lesson), 1.5):
+        with pytest.raises(ValueError):
+            layouts.arrangement(lesson, bad)
+
+
+def test_the_first_arrangement_that_fits_is_chosen():
+    def needed(columns):
+        return layouts.needed_size(columns, lambda key: (300, 200), lambda key: 100, 30)
+
+    def fits(width, height):
+        return lambda columns: all(a <= b for a, b in zip(needed(columns), (width, height)))
+
+    # multi-class as designed: two columns, two rows; one row of tabs in each column; one row
+    assert needed(layouts.arrangement("multiclass")) == (606, 436)
+    assert layouts.fitting_level("multiclass", fits(1280, 800)) == 0
+    assert layouts.fitting_level("multiclass", fits(1280, 300)) == 1
+    assert layouts.fitting_level("multiclass", fits(500, 300)) == 2
+    assert layouts.fitting_level("multiclass", fits(100, 100)) == 2  # nothing fits: the last
+    assert needed([[["a", "b", "c", "d"]]]) == (400, 230)  # four tabs need their width
 
 
 def test_the_layout_version_follows_the_registry(monkeypatch):
