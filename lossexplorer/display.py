@@ -1,4 +1,4 @@
-"""How the state is shown, as state: scale, quiz mode, presentation, spotlight, pointer, blank screen, view options.
+"""How the state is shown, as state: scale, quiz, presentation, spotlight, pointer, blank, views.
 
 ``DisplaySettings`` is state like the model's (napari's evented
 ``ViewerModel.theme`` is the pattern): read-only properties, setters that
@@ -90,7 +90,7 @@ class DisplaySettings(QObject):
 
     @property
     def blank(self) -> str | None:
-        """"black" or "white" while the screen is blanked, else None."""
+        """ "black" or "white" while the screen is blanked, else None."""
         return self._blank
 
     def view(self, name: str):

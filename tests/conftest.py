@@ -8,9 +8,9 @@ SCREEN = os.path.join(os.path.dirname(__file__), "fixtures", "screen_1920x1080.j
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 os.environ.setdefault("LANG", "en_US.UTF-8")
 
-import pyqtgraph as pg
-import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+import pyqtgraph as pg  # noqa: E402
+import pytest  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings  # noqa: E402
 
 # Deliver every mouse move at once instead of rate-limiting to ~100 Hz.
 pg.setConfigOption("mouseRateLimit", -1)

@@ -1,6 +1,7 @@
 """The classroom stage: spotlight, pointer ring, blank screen, arrangements that fit, and
 presentation mode that gives back what it borrowed."""
 
+import json
 import os
 import subprocess
 import sys
@@ -199,8 +200,7 @@ if sys.argv[2] == "save":
 def run_on_screen(tmp_path, width, height, mode):
     config = tmp_path / f"screen{width}.json"
     config.write_text(
-        '{"screens": [{"name": "s", "x": 0, "y": 0, "width": %d, "height": %d,'
-        ' "logicalDpi": 96, "dpr": 1}]}' % (width, height)
+        json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height}]})
     )
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
     out = subprocess.run(
