@@ -121,16 +121,16 @@ TOOLBAR_TITLE = QT_TRANSLATE_NOOP("MainWindow", "Lessons")
 TOOLBAR_SECTIONS = ("lessons", "modes", "history")
 
 ACTIONS = (
-    Action("open", QT_TRANSLATE_NOOP("MainWindow", "&Open scenario…"), "ask_open_scenario",
+    Action("open", QT_TRANSLATE_NOOP("MainWindow", "&Open scenario…"), "files.ask_open_scenario",
            "file", "scenario", STANDARD.Open),
-    Action("save", QT_TRANSLATE_NOOP("MainWindow", "&Save scenario…"), "ask_save_scenario",
+    Action("save", QT_TRANSLATE_NOOP("MainWindow", "&Save scenario…"), "files.ask_save_scenario",
            "file", "scenario", STANDARD.Save),
     Action("export_window", QT_TRANSLATE_NOOP("MainWindow", "Export window as &PNG…"),
-           "ask_export_window", "file", "export", "Ctrl+E"),
+           "files.ask_export_window", "file", "export", "Ctrl+E"),
     Action("copy_window", QT_TRANSLATE_NOOP("MainWindow", "&Copy window image"),
            "copy_window_image", "file", "export", "Ctrl+Shift+C"),
     Action("export_csv", QT_TRANSLATE_NOOP("MainWindow", "Export numbers as C&SV…"),
-           "ask_export_csv", "file", "export", "Ctrl+Shift+E"),
+           "files.ask_export_csv", "file", "export", "Ctrl+Shift+E"),
     Action("quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "close", "file", "quit",
            STANDARD.Quit),
     Action("undo", QT_TRANSLATE_NOOP("MainWindow", "&Undo"), "history.stack.undo", "edit",

@@ -14,7 +14,6 @@ import numbers
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLayout,
     QMainWindow,
     QMessageBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from lossexplorer import actions, export, i18n, layouts, scenarios, style, version, window_state
 from lossexplorer.actions import PRESENTATION_SCALES
 from lossexplorer.docks import DockHost
+from lossexplorer.files import FileDialogs
 from lossexplorer.history import History
 from lossexplorer.model import ExplorerModel
 from lossexplorer.stage import Stage
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.panels = self.dock_host.panels  # the panels built so far, by key
         self._lesson_states = {}
         self.stage = Stage(self, window_state.LAYOUT_VERSION)
+        self.files = FileDialogs(self, self.settings)
         actions.build(self)
         self.pointer_action.setChecked(self.model.display.pointer_highlight)
         self.retranslate()
@@ -179,46 +180,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved {0}").format(path), 8000)
         return True
 
-    def ask_open_scenario(self):
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open scenario"), "", self.tr("lossexplorer scenarios (*.lossx)")
-        )
-        if path:
-            self.open_scenario(path)
-
-    def ask_save_scenario(self):
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save scenario"),
-            "lesson.lossx",
-            self.tr("lossexplorer scenarios (*.lossx)"),
-        )
-        if path:
-            if not path.endswith(scenarios.SUFFIX):
-                path += scenarios.SUFFIX
-            self.save_scenario(path)
-
-    def ask_export_window(self):
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export window as PNG"), "lossexplorer.png", self.tr("PNG image (*.png)")
-        )
-        if path:
-            self.export_window(path)
-
     def export_window(self, path) -> bool:
         """Save the window as a PNG; on failure say why (with the path)."""
         return self._export(lambda: export.window_png(self, path), path)
 
     def copy_window_image(self):
-        """Copy a picture of the window to the clipboard."""
+        """Copy a picture of the window to the clipboard, and say so."""
         export.copy_image(self, 1.0)
-
-    def ask_export_csv(self):
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export numbers as CSV"), "lossexplorer.csv", self.tr("CSV file (*.csv)")
-        )
-        if path:
-            self.export_csv(path)
+        self.statusBar().showMessage(self.tr("Copied a picture of the window"), 8000)
 
     def export_csv(self, path) -> bool:
         """Save the numbers as CSV; on failure say why (with the path)."""

@@ -45,7 +45,7 @@ STATE_KEY = "window/state"
 DIGEST_KEY = "window/digest"
 LAYOUT_KEYS = (LESSON_KEY, GEOMETRY_KEY, STATE_KEY, DIGEST_KEY)
 # every key the app writes; any other key in the file counts as damage
-KNOWN_SETTINGS = frozenset({*LAYOUT_KEYS, "language"})
+KNOWN_SETTINGS = frozenset({*LAYOUT_KEYS, "language", "files/folder"})
 
 NOTHING_SAVED = ""
 RESTORED = "restored"

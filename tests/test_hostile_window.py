@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QToolBar
 
-from lossexplorer import layouts, mainwindow, scenarios
+from lossexplorer import files, layouts, scenarios
 from lossexplorer.mainwindow import PRESENTATION_SCALES, MainWindow
 
 DEFAULT_MESSAGE = "The saved window layout could not be read; using the default layout."
@@ -395,7 +395,7 @@ def press_key(window, qtbot, key, modifiers=CTRL):
 
 def test_exporting_the_window_to_an_unwritable_place_says_so(window, qtbot, tmp_path, monkeypatch):
     FakeDialog.path = str(tmp_path / "no" / "such" / "folder" / "window.png")
-    monkeypatch.setattr(mainwindow, "QFileDialog", FakeDialog)
+    monkeypatch.setattr(files, "QFileDialog", FakeDialog)
     press_key(window, qtbot, Qt.Key.Key_E)
     box = window._error_box
     assert box is not None and box.isVisible()
@@ -407,7 +407,7 @@ def test_exporting_the_window_to_an_unwritable_place_says_so(window, qtbot, tmp_
 
 def test_exporting_numbers_to_an_unwritable_place_says_so(window, qtbot, tmp_path, monkeypatch):
     FakeDialog.path = str(tmp_path / "missing" / "numbers.csv")
-    monkeypatch.setattr(mainwindow, "QFileDialog", FakeDialog)
+    monkeypatch.setattr(files, "QFileDialog", FakeDialog)
     press_key(window, qtbot, Qt.Key.Key_E, CTRL | SHIFT)
     box = window._error_box
     assert box is not None and box.isVisible()
@@ -433,7 +433,7 @@ def test_export_errors_name_the_file_and_the_reason(window, qtbot, tmp_path, mon
 
     monkeypatch.setattr(export, "window_png", fail)
     monkeypatch.setattr(export, "save_numbers_csv", fail)
-    monkeypatch.setattr(mainwindow, "QFileDialog", FakeDialog)
+    monkeypatch.setattr(files, "QFileDialog", FakeDialog)
     FakeDialog.path = str(tmp_path / "out.png")
     reason = failure.strerror or str(failure)
     for modifiers in (CTRL, CTRL | SHIFT):  # Export window as PNG, Export numbers as CSV
@@ -457,7 +457,7 @@ def test_a_window_png_that_returns_false_counts_as_a_failure(window, tmp_path, m
 
 
 def test_a_successful_export_says_where_it_went(window, qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(mainwindow, "QFileDialog", FakeDialog)
+    monkeypatch.setattr(files, "QFileDialog", FakeDialog)
     FakeDialog.path = str(tmp_path / "numbers.csv")
     press_key(window, qtbot, Qt.Key.Key_E, CTRL | SHIFT)
     assert FakeDialog.path in window.statusBar().currentMessage()

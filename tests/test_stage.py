@@ -222,3 +222,34 @@ def test_the_window_fits_the_screen_it_opens_on(tmp_path):
     assert big[2:] == [1280, 800]
     x, y, w, h = run_on_screen(tmp_path, 1024, 768, "look")
     assert x >= 0 and y >= 0 and x + w <= 1024 and y + h <= 768 - 30
+
+
+# ---------------------------------------------------------------- files
+def test_file_dialogs_start_in_the_documents_then_the_last_folder(window, tmp_path, monkeypatch):
+    from lossexplorer import files
+
+    asked = []
+
+    class Dialog:
+        @staticmethod
+        def getSaveFileName(parent, caption, start, filters):
+            asked.append(start)
+            return str(tmp_path / "class" / "lesson.lossx"), ""
+
+    (tmp_path / "class").mkdir()
+    monkeypatch.setattr(files, "QFileDialog", Dialog)
+    documents = files.QStandardPaths.writableLocation(
+        files.QStandardPaths.StandardLocation.DocumentsLocation
+    )
+    window.files.ask_save_scenario()
+    assert os.path.dirname(asked[0]) in (documents, os.path.expanduser("~"))
+    assert os.path.dirname(asked[0]) != os.getcwd()
+    assert (tmp_path / "class" / "lesson.lossx").exists()
+    window.files.ask_export_csv()
+    assert asked[1] == str(tmp_path / "class" / "lossexplorer.csv")
+
+
+def test_copying_the_window_says_so(window):
+    window.copy_window_action.trigger()
+    assert window.statusBar().currentMessage() == "Copied a picture of the window"
+    assert not QApplication.clipboard().image().isNull()
