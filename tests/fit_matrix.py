@@ -64,6 +64,7 @@ def main(argv=None):
     ap.add_argument("--sizes", default=",".join(f"{w}x{h}" for w, h in SIZES))
     ap.add_argument("--lessons", default="")
     ap.add_argument("--modes", default="normal,presentation")
+    ap.add_argument("--ratio", type=float, default=0, help="fail unless Qt runs at this ratio")
     args = ap.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -78,6 +79,9 @@ def main(argv=None):
     settings = QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings=settings)
     window.show()
+    if args.ratio and window.devicePixelRatioF() != args.ratio:
+        print(f"the device pixel ratio is {window.devicePixelRatioF()}, not {args.ratio}")
+        return 2
     sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",")]
     modes = tuple(m == "presentation" for m in args.modes.split(","))
     lessons = [x for x in args.lessons.split(",") if x]
