@@ -27,7 +27,12 @@ class Lesson:
     title: str
     column_weights: tuple[int, ...]  # relative widths of the columns
     row_weights: tuple[tuple[int, ...], ...]  # relative heights of the rows, per column
-    everything: bool = False  # shows every registered panel
+    shows: tuple[str, ...] = ()  # a lesson made of these lessons' panels (side by side)
+
+    @property
+    def everything(self) -> bool:
+        """Whether the lesson shows other lessons' panels together."""
+        return bool(self.shows)
 
 
 DEFAULT_LESSON = "multiclass"
@@ -37,10 +42,12 @@ LESSONS = {
     ),
     "binary": Lesson(QT_TRANSLATE_NOOP("MainWindow", "Binary"), (55, 45), ((5, 7), (5, 6))),
     "everything": Lesson(
-        QT_TRANSLATE_NOOP("MainWindow", "Everything"), (56, 44), ((11, 9), (2, 5)), everything=True
+        QT_TRANSLATE_NOOP("MainWindow", "Everything"),
+        (56, 44),
+        ((11, 9), (2, 5)),
+        shows=("multiclass", "binary"),  # the two seeds' lessons
     ),
 }
-TEACHING = tuple(name for name, lesson in LESSONS.items() if not lesson.everything)
 SEPARATOR = 6  # pixels between two docks (Qt's dock separator and margins)
 
 
@@ -57,14 +64,15 @@ def arrangement(lesson: str, compact: int = 0) -> list[list[list[str]]]:
         raise ValueError(f"unknown lesson {lesson!r}")
     if not (isinstance(compact, int) and 0 <= compact < levels(lesson)):
         raise ValueError(f"lesson {lesson!r} has no compact level {compact!r}")
-    everything = LESSONS[lesson].everything
+    shows = LESSONS[lesson].shows
+    everything = bool(shows)
     side_by_side = everything and compact == 0
     cells: dict[int, dict[int, list[str]]] = {}
     for spec in panels.PANELS:
-        if everything or spec.place.lesson == lesson:
+        if spec.place.lesson in shows or spec.place.lesson == lesson:
             column = spec.place.column
             if side_by_side:
-                column += 2 * _teaching_index(spec.place.lesson)
+                column += 2 * shows.index(spec.place.lesson)
             cells.setdefault(column, {}).setdefault(spec.place.row, []).append(spec.key)
     columns = [[rows[r] for r in sorted(rows)] for _, rows in sorted(cells.items())]
     stacked = compact - (1 if everything else 0)  # levels of tabbing past the designed cells
@@ -73,10 +81,6 @@ def arrangement(lesson: str, compact: int = 0) -> list[list[list[str]]]:
     if stacked >= 2:
         columns = [[[key for column in columns for key in column[0]]]]
     return columns
-
-
-def _teaching_index(lesson: str) -> int:
-    return TEACHING.index(lesson) if lesson in TEACHING else len(TEACHING)
 
 
 def levels(lesson: str) -> int:
@@ -95,7 +99,7 @@ def weights(lesson: str, compact: int) -> tuple[tuple[int, ...], tuple[tuple[int
     spec = LESSONS[lesson]
     if spec.everything and compact == 0:
         column_weights, row_weights = (), ()
-        for name in TEACHING:
+        for name in spec.shows:
             column_weights += LESSONS[name].column_weights
             row_weights += LESSONS[name].row_weights
     else:

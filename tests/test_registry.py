@@ -158,6 +158,7 @@ def test_a_panel_registered_in_one_line_gets_a_dock_a_menu_entry_and_a_lesson(
         assert dock.isHidden() and "throwaway" not in window.panels
         assert window.dock_host.panel_in_dock("throwaway") is None
 
+        window.resize(1920, 1080)  # room for a third row as designed (else it goes behind a tab)
         window.lesson_actions["binary"].trigger()
         assert not dock.isHidden()
         assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
