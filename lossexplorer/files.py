@@ -16,10 +16,6 @@ from lossexplorer import scenarios
 FOLDER_KEY = "files/folder"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class FileDialogs:
     """The open, save and export dialogs of ``window``, which carries out the chosen action."""
 
@@ -49,9 +45,9 @@ class FileDialogs:
     def ask_open_scenario(self):
         path, _ = QFileDialog.getOpenFileName(
             self.window,
-            _tr("Open scenario"),
+            QCoreApplication.translate("MainWindow", "Open scenario"),
             self.folder(),
-            _tr("lossexplorer scenarios (*.lossx)"),
+            QCoreApplication.translate("MainWindow", "lossexplorer scenarios (*.lossx)"),
         )
         if path:
             self.remember(path)
@@ -60,9 +56,9 @@ class FileDialogs:
     def ask_save_scenario(self):
         path, _ = QFileDialog.getSaveFileName(
             self.window,
-            _tr("Save scenario"),
+            QCoreApplication.translate("MainWindow", "Save scenario"),
             self._start("lesson.lossx"),
-            _tr("lossexplorer scenarios (*.lossx)"),
+            QCoreApplication.translate("MainWindow", "lossexplorer scenarios (*.lossx)"),
         )
         if path:
             if not path.endswith(scenarios.SUFFIX):
@@ -73,9 +69,9 @@ class FileDialogs:
     def ask_export_window(self):
         path, _ = QFileDialog.getSaveFileName(
             self.window,
-            _tr("Export window as PNG"),
+            QCoreApplication.translate("MainWindow", "Export window as PNG"),
             self._start("lossexplorer.png"),
-            _tr("PNG image (*.png)"),
+            QCoreApplication.translate("MainWindow", "PNG image (*.png)"),
         )
         if path:
             self.remember(path)
@@ -84,9 +80,9 @@ class FileDialogs:
     def ask_export_csv(self):
         path, _ = QFileDialog.getSaveFileName(
             self.window,
-            _tr("Export numbers as CSV"),
+            QCoreApplication.translate("MainWindow", "Export numbers as CSV"),
             self._start("lossexplorer.csv"),
-            _tr("CSV file (*.csv)"),
+            QCoreApplication.translate("MainWindow", "CSV file (*.csv)"),
         )
         if path:
             self.remember(path)
