@@ -173,7 +173,7 @@ ACTIONS = (
     Action("white", QT_TRANSLATE_NOOP("MainWindow", "White screen"), "stage.blank_white",
            "view", "stage", "W"),
     Action("leave", QT_TRANSLATE_NOOP("MainWindow", "Leave the spotlight or blank screen"),
-           "stage.leave", shortcut="Esc"),
+           "stage.leave", "view", "stage", "Esc"),
     Family("language", _languages, "set_language", "language", exclusive=True),
     Action("about", QT_TRANSLATE_NOOP("MainWindow", "&About lossexplorer"), "show_about",
            "help"),

@@ -82,7 +82,6 @@ class DockTitle(QWidget):
         self.close_button = self._button("✕", dock.close)
         for button in (self.help_button, self.float_button, self.close_button):
             layout.addWidget(button)
-        dock.windowTitleChanged.connect(self.title.setText)
         self.retranslate()
 
     def _button(self, text, slot):
@@ -116,7 +115,7 @@ class DockTitle(QWidget):
         panel = self.panel_of()
         self.help_box = QMessageBox(self)
         self.help_box.setIcon(QMessageBox.Icon.Information)
-        self.help_box.setWindowTitle(self.dock.windowTitle())
+        self.help_box.setWindowTitle(self.title.text())
         self.help_box.setTextFormat(Qt.TextFormat.RichText)
         self.help_box.setText(panel.help_text())
         self.help_box.setStandardButtons(QMessageBox.StandardButton.Close)
@@ -198,6 +197,7 @@ class DockHost:
             old_title = dock.titleBarWidget()  # rebuilt at the new scale
             dock.setTitleBarWidget(self._title(dock, key))
             old_title.deleteLater()
+            self.retranslate()
 
     def minimum_size(self, key: str) -> tuple[int, int]:
         """The smallest (width, height) dock ``key`` shows its panel at, title included."""
@@ -229,11 +229,16 @@ class DockHost:
         self.window.restoreState(state, layout_version)
 
     def retranslate(self):
-        """Dock titles in the current language."""
+        """Dock titles in the current language: the full one above the panel and in the
+        View menu, the short one (if any) on its tab, so that a row of tabs fits."""
         for spec in registry.PANELS:
             if spec.key in self.docks:
+                dock = self.docks[spec.key]
                 title = QCoreApplication.translate("Panels", spec.title)
-                self.docks[spec.key].setWindowTitle(title)
+                tab = QCoreApplication.translate("Panels", spec.tab) if spec.tab else title
+                dock.setWindowTitle(tab)  # what Qt writes on the tab
+                dock.titleBarWidget().title.setText(title)
+                dock.toggleViewAction().setText(title)
 
     def detach(self):
         """Disconnect every panel from the model (the window is closing)."""

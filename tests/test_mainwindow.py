@@ -35,7 +35,7 @@ def test_view_menu_toggles_every_dock(window, qtbot):
     assert lesson_docks_shown(window)
     actions = {a.text(): a for a in window.view_menu.actions()}
     for dock in window.docks.values():
-        action = actions[dock.windowTitle()]
+        action = actions[dock.titleBarWidget().title.text()]  # the full title, not the tab's
         shown = not dock.isHidden()
         assert action.isChecked() == shown
         action.trigger()

@@ -29,7 +29,8 @@ def on_screen(window):
 
 
 def geometries(window):
-    return {key: dock.geometry().getRect() for key, dock in window.docks.items()}
+    """Where each dock on screen is (one behind a tab has no place a student sees)."""
+    return {key: window.docks[key].geometry().getRect() for key in on_screen(window)}
 
 
 # ---------------------------------------------------------------- spotlight
@@ -147,6 +148,7 @@ def test_presentation_mode_gives_back_the_teachers_arrangement(window, qtbot):
         settle(qtbot)
         assert on_screen(window) == before[0]
         after = geometries(window)
+        assert after.keys() == before[1].keys()
         for key in before[0]:  # where each dock is, to within a few pixels of Qt's fitting
             assert after[key] == pytest.approx(before[1][key], abs=24), key
 
@@ -253,3 +255,19 @@ def test_copying_the_window_says_so(window):
     window.copy_window_action.trigger()
     assert window.statusBar().currentMessage() == "Copied a picture of the window"
     assert not QApplication.clipboard().image().isNull()
+
+
+def test_a_tab_has_a_short_title_and_the_panel_its_full_one(window, qtbot):
+    window.resize(1024, 700)
+    window.lesson_actions["everything"].trigger()
+    settle(qtbot)
+    race = window.docks["race"]
+    assert race.windowTitle() == "Race"  # what its tab says
+    assert race.titleBarWidget().title.text() == "Gradient-descent race"
+    assert race.toggleViewAction().text() == "Gradient-descent race"
+    window.set_language("zh_CN")
+    try:
+        assert race.windowTitle() == "赛跑"
+        assert race.titleBarWidget().title.text() == "梯度下降赛跑"
+    finally:
+        window.set_language("en")

@@ -36,6 +36,7 @@ class PanelSpec:
     title: str
     target: str | type  # "module:Class" in this package (imported when built), or the class
     place: Place
+    tab: str = ""  # a short title for its tab when it shares a cell ("": the title)
 
     def load(self):
         """Import and return the panel class."""
@@ -47,14 +48,14 @@ class PanelSpec:
 
 PANELS = (
     PanelSpec("probabilities", QT_TRANSLATE_NOOP("Panels", "Probabilities"), "probabilities:ProbabilitiesPanel", Place("multiclass", 0, 0)),
-    PanelSpec("readout", QT_TRANSLATE_NOOP("Panels", "Loss readout"), "readout:ReadoutPanel", Place("multiclass", 1, 0)),
-    PanelSpec("logits", QT_TRANSLATE_NOOP("Panels", "Logits and softmax"), "logits:LogitsPanel", Place("multiclass", 0, 1)),
-    PanelSpec("penalty", QT_TRANSLATE_NOOP("Panels", "Penalty curves"), "penalty:PenaltyPanel", Place("multiclass", 1, 1)),
+    PanelSpec("readout", QT_TRANSLATE_NOOP("Panels", "Loss readout"), "readout:ReadoutPanel", Place("multiclass", 1, 0), QT_TRANSLATE_NOOP("Panels", "Readout")),
+    PanelSpec("logits", QT_TRANSLATE_NOOP("Panels", "Logits and softmax"), "logits:LogitsPanel", Place("multiclass", 0, 1), QT_TRANSLATE_NOOP("Panels", "Logits")),
+    PanelSpec("penalty", QT_TRANSLATE_NOOP("Panels", "Penalty curves"), "penalty:PenaltyPanel", Place("multiclass", 1, 1), QT_TRANSLATE_NOOP("Panels", "Penalty")),
     PanelSpec("calculation", QT_TRANSLATE_NOOP("Panels", "Calculation"), "calculation:CalculationPanel", Place("multiclass", 0, 1)),
     PanelSpec("sigmoid", QT_TRANSLATE_NOOP("Panels", "Sigmoid"), "sigmoid:SigmoidPanel", Place("binary", 0, 0)),
-    PanelSpec("binary_loss", QT_TRANSLATE_NOOP("Panels", "MSE vs cross-entropy"), "binary_loss:BinaryLossPanel", Place("binary", 0, 1)),
-    PanelSpec("ce_prob", QT_TRANSLATE_NOOP("Panels", "Cross-entropy over ŷ"), "ce_prob:CeProbPanel", Place("binary", 1, 0)),
-    PanelSpec("race", QT_TRANSLATE_NOOP("Panels", "Gradient-descent race"), "race:RacePanel", Place("binary", 1, 1)),
+    PanelSpec("binary_loss", QT_TRANSLATE_NOOP("Panels", "MSE vs cross-entropy"), "binary_loss:BinaryLossPanel", Place("binary", 0, 1), QT_TRANSLATE_NOOP("Panels", "MSE vs CE")),
+    PanelSpec("ce_prob", QT_TRANSLATE_NOOP("Panels", "Cross-entropy over ŷ"), "ce_prob:CeProbPanel", Place("binary", 1, 0), QT_TRANSLATE_NOOP("Panels", "CE over ŷ")),
+    PanelSpec("race", QT_TRANSLATE_NOOP("Panels", "Gradient-descent race"), "race:RacePanel", Place("binary", 1, 1), QT_TRANSLATE_NOOP("Panels", "Race")),
 )  # fmt: skip
 
 
