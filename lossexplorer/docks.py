@@ -208,12 +208,12 @@ class DockHost:
 
     def tab_width(self, key: str) -> int:
         """The width of dock ``key``'s tab when it shares a row of tabs."""
-        metrics = QFontMetrics(self.window.font())
+        metrics = QFontMetrics(style.font(style.APP_POINT_SIZE))  # the tabs' size (see stage)
         return metrics.horizontalAdvance(self.docks[key].windowTitle()) + 2 * metrics.height()
 
     def tab_height(self) -> int:
         """The height of a row of tabs."""
-        return QFontMetrics(self.window.font()).height() + 14
+        return QFontMetrics(style.font(style.APP_POINT_SIZE)).height() + 14
 
     def fits(self, columns, width: int, height: int) -> bool:
         """Whether the docks of ``columns`` (a ``layouts.arrangement``) fit in width × height."""

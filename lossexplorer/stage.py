@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QCursor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTabBar, QWidget
+
+from lossexplorer import style
 
 RING_RADIUS = 30  # logical pixels at scale 1
 RING_WIDTH = 5
@@ -224,6 +226,12 @@ class Stage(QObject):
             self.ring.centre_on(self.window.mapFromGlobal(event.globalPosition().toPoint()))
         elif obj is self.window and kind == QEvent.Type.Resize and self.curtain.isVisible():
             self.curtain.setGeometry(self.window.rect())
+        elif obj is self.window and kind == QEvent.Type.ChildPolished:
+            child = event.child()
+            if isinstance(child, QTabBar):
+                # The docks' tabs are for the teacher to click, not for the class
+                # to read: they keep the normal size, so a row of them fits.
+                child.setFont(style.font(style.APP_POINT_SIZE))
         return False
 
     def detach(self):

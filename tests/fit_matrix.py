@@ -53,9 +53,31 @@ def walk(window, app, sizes=SIZES, languages=LANGUAGES, lessons=None, modes=(Fal
                     cell = f"{lesson} {w}x{h} {lang}{' presentation' if present else ''}"
                     if window.size().toTuple() != (w, h):
                         found.append(f"{cell}: the window is {window.width()}x{window.height()}")
-                    found += [f"{cell}: {p}" for p in problems(window)]
+                    seen = problems(window)
+                    for key in behind_tabs(window):  # what the teacher sees one click away
+                        front = [d for d in window.docks.values() if _on_screen(d)]
+                        window.docks[key].raise_()
+                        settle(app, 2)
+                        seen += [f"(tab {key}) {p}" for p in problems(window) if p not in seen]
+                        for dock in front:
+                            dock.raise_()
+                        settle(app, 2)
+                    found += [f"{cell}: {p}" for p in seen]
     window.set_presentation(False)
     return found
+
+
+def _on_screen(dock) -> bool:
+    return dock.isVisible() and not dock.visibleRegion().isEmpty()
+
+
+def behind_tabs(window) -> list[str]:
+    """The docks of the window's lesson that wait behind another tab."""
+    return [
+        key
+        for key, dock in window.docks.items()
+        if not dock.isHidden() and not dock.isFloating() and not _on_screen(dock)
+    ]
 
 
 def main(argv=None):
