@@ -56,17 +56,35 @@ def arrangement(lesson: str, compact: int = 0) -> list[list[list[str]]]:
 
     ``compact`` 0 is the lesson as designed; each level after it puts more
     panels behind tabs, for a smaller screen or a bigger presentation scale
-    (``levels``): the "everything" lesson first shows each teaching lesson's
-    columns side by side, then pairs their panels as tabs cell by cell; any
-    lesson then makes each column one row of tabs, and last one row of tabs.
+    (``levels``): the "everything" lesson first shows its lessons' columns
+    side by side, then pairs their panels as tabs cell by cell; then one
+    column at a time becomes one row of tabs (the first column first), then
+    every column, and last the whole lesson is one row of tabs.
     """
     if lesson not in LESSONS:
         raise ValueError(f"unknown lesson {lesson!r}")
     if not (isinstance(compact, int) and 0 <= compact < levels(lesson)):
         raise ValueError(f"lesson {lesson!r} has no compact level {compact!r}")
+    everything = LESSONS[lesson].everything
+    if everything and compact == 0:
+        return _cells(lesson, side_by_side=True)
+    columns = _cells(lesson, side_by_side=False)
+    step = compact - (1 if everything else 0)  # levels of tabbing past the designed cells
+    if step == 0:
+        return columns
+    if step <= len(columns):  # one column tabbed
+        return [
+            [[key for row in column for key in row]] if c == step - 1 else column
+            for c, column in enumerate(columns)
+        ]
+    columns = [[[key for row in column for key in row]] for column in columns]
+    if step == len(columns) + 1:  # every column tabbed
+        return columns
+    return [[[key for column in columns for key in column[0]]]]
+
+
+def _cells(lesson: str, side_by_side: bool) -> list[list[list[str]]]:
     shows = LESSONS[lesson].shows
-    everything = bool(shows)
-    side_by_side = everything and compact == 0
     cells: dict[int, dict[int, list[str]]] = {}
     for spec in panels.PANELS:
         if spec.place.lesson in shows or spec.place.lesson == lesson:
@@ -74,18 +92,13 @@ def arrangement(lesson: str, compact: int = 0) -> list[list[list[str]]]:
             if side_by_side:
                 column += 2 * shows.index(spec.place.lesson)
             cells.setdefault(column, {}).setdefault(spec.place.row, []).append(spec.key)
-    columns = [[rows[r] for r in sorted(rows)] for _, rows in sorted(cells.items())]
-    stacked = compact - (1 if everything else 0)  # levels of tabbing past the designed cells
-    if stacked >= 1:
-        columns = [[[key for row in column for key in row]] for column in columns]
-    if stacked >= 2:
-        columns = [[[key for column in columns for key in column[0]]]]
-    return columns
+    return [[rows[r] for r in sorted(rows)] for _, rows in sorted(cells.items())]
 
 
 def levels(lesson: str) -> int:
     """How many arrangements ``lesson`` has, from as designed to all in one row of tabs."""
-    return 4 if LESSONS[lesson].everything else 3
+    columns = len(_cells(lesson, side_by_side=False))
+    return columns + 3 + (1 if LESSONS[lesson].everything else 0)
 
 
 def lesson_keys(lesson: str) -> list[str]:

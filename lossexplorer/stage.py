@@ -205,9 +205,7 @@ class Stage(QObject):
         elif not on and self._tracking:
             app.removeEventFilter(self)
         self._tracking = on
-        if on:
-            self.ring.centre_on(self.window.mapFromGlobal(QCursor.pos()))
-        self.ring.setVisible(on)
+        self.ring.hide()  # until the pointer moves over the window
 
     def _show_curtain(self):
         colour = self.display.blank
@@ -224,6 +222,9 @@ class Stage(QObject):
         kind = event.type()
         if kind == QEvent.Type.MouseMove and self._tracking:
             self.ring.centre_on(self.window.mapFromGlobal(event.globalPosition().toPoint()))
+            self.ring.show()
+        elif kind == QEvent.Type.Leave and obj is self.window and self._tracking:
+            self.ring.hide()  # the pointer left the window
         elif obj is self.window and kind == QEvent.Type.Resize and self.curtain.isVisible():
             self.curtain.setGeometry(self.window.rect())
         elif obj is self.window and kind == QEvent.Type.ChildPolished:

@@ -72,6 +72,9 @@ def test_each_compact_level_tabs_more_and_loses_no_panel(lesson):
         assert len(column_weights) == len(columns)
         assert [len(rows) for rows in row_weights] == [len(column) for column in columns]
     assert cells == sorted(cells, reverse=True) and cells[-1] == 1  # last: one row of tabs
+    assert len(set(map(str, (layouts.arrangement(lesson, c) for c in range(len(cells)))))) == len(
+        cells
+    )  # each level is a different arrangement
     for bad in (-1, layouts.levels(lesson), 1.5):
         with pytest.raises(ValueError):
             layouts.arrangement(lesson, bad)
@@ -91,9 +94,13 @@ def test_the_first_arrangement_that_fits_is_chosen():
     # multi-class as designed: two columns, two rows; one row of tabs in each column; one row
     assert needed(layouts.arrangement("multiclass")) == (606, 436)
     assert layouts.fitting_level("multiclass", fits(1280, 800)) == 0
-    assert layouts.fitting_level("multiclass", fits(1280, 300)) == 1
-    assert layouts.fitting_level("multiclass", fits(500, 300)) == 2
-    assert layouts.fitting_level("multiclass", fits(100, 100)) == 2  # nothing fits: the last
+    assert layouts.arrangement("multiclass", 1) == [  # the first column's cells as tabs
+        [["probabilities", "logits", "calculation"]],
+        [["readout"], ["penalty"]],
+    ]
+    assert layouts.fitting_level("multiclass", fits(1280, 300)) == 3  # both columns tabbed
+    assert layouts.fitting_level("multiclass", fits(500, 300)) == 4  # one row of tabs
+    assert layouts.fitting_level("multiclass", fits(100, 100)) == 4  # nothing fits: the last
     assert needed([[["a", "b", "c", "d"]]]) == (400, 230)  # four tabs need their width
 
 

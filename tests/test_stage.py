@@ -86,6 +86,7 @@ def test_presentation_mode_rings_the_pointer_and_follows_it(window, qtbot):
     window.presentation_action.trigger()
     settle(qtbot)
     plot = window.panels[on_screen(window)[0]]
+    assert not ring.isVisible()  # not in a corner before the pointer is seen
     for point in (QPoint(40, 50), QPoint(120, 90)):
         QTest.mouseMove(plot, point)
         assert ring.isVisible()
@@ -94,7 +95,11 @@ def test_presentation_mode_rings_the_pointer_and_follows_it(window, qtbot):
     window.pointer_action.trigger()  # the teacher turns it off
     assert not ring.isVisible() and window.model.display.pointer_highlight is False
     window.pointer_action.trigger()
-    assert ring.isVisible()
+    assert not ring.isVisible()  # until the pointer moves
+    QTest.mouseMove(plot, QPoint(60, 70))
+    assert ring.isVisible() and ring.centre() == window.mapFromGlobal(
+        plot.mapToGlobal(QPoint(60, 70))
+    )
     window.presentation_action.trigger()
     assert not ring.isVisible()
 
@@ -171,6 +176,7 @@ def test_each_panel_on_screen_gets_its_minimum_size(window, qtbot):
 
 
 def test_a_smaller_window_is_arranged_again(window, qtbot):
+    window.resize(1920, 1080)
     window.lesson_actions["multiclass"].trigger()
     settle(qtbot)
     assert len(on_screen(window)) == 4
