@@ -77,6 +77,8 @@ ALLOWED = {
     "JSON",
     "lossx",
     "Ctrl",
+    "Esc",
+    "F6",
     "Shift",
     "MIT",
     "lossexplorer",

@@ -273,6 +273,7 @@ def test_a_tab_has_a_short_title_and_the_panel_its_full_one(window, qtbot):
     assert race.toggleViewAction().text() == "Gradient-descent race"
     window.set_language("zh_CN")
     try:
+        settle(qtbot)
         assert race.windowTitle() == "赛跑"
         assert race.titleBarWidget().title.text() == "梯度下降赛跑"
     finally:

@@ -4,7 +4,7 @@
 <context>
     <name>BinaryLossPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="+278"/>
+        <location filename="../../lossexplorer/panels/binary_loss.py" line="+460"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; two losses of the same prediction, over z: MSE ½(y − σ(z))² and binary cross-entropy −[y log ŷ + (1 − y) log(1 − ŷ)]. The slider sets the true label y.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; with y = 1, look left of 0. Cross-entropy keeps rising in a straight line, MSE flattens out at ½. Tick “Show |dL/dz|” (and the log scale): the shaded region is where the model is confidently wrong, and there the MSE gradient vanishes while cross-entropy&apos;s stays near 1. Gradient descent follows the gradient, so MSE learns slowly exactly when the model is most wrong.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;同一个预测的两种损失随 z 的变化：MSE ½(y − σ(z))² 和二分类交叉熵 −[y log ŷ + (1 − y) log(1 − ŷ)]。滑块设置真实标签 y。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;取 y = 1，看 0 的左边。交叉熵沿一条直线不断上升，MSE 却在 ½ 处变平。勾选“显示 |dL/dz|”（再勾选对数坐标）：阴影区域是模型自信地犯错的地方，在那里 MSE 的梯度消失了，而交叉熵的梯度仍接近 1。梯度下降是沿着梯度走的，所以恰恰在模型错得最离谱的时候，MSE 学得最慢。&lt;/p&gt;</translation>
     </message>
@@ -91,7 +91,7 @@ vanishes here</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>dMSE/dz = {value}</source>
         <translation>dMSE/dz = {value}</translation>
     </message>
@@ -104,7 +104,7 @@ vanishes here</source>
 <context>
     <name>CalculationPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/calculation.py" line="+73"/>
+        <location filename="../../lossexplorer/panels/calculation.py" line="+155"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the cross-entropy sum written out with today&apos;s numbers: the one-hot label keeps only the true class&apos;s term, so the loss is −log p&lt;sub&gt;true&lt;/sub&gt;.&lt;/p&gt;&lt;p&gt;Below it, the same loss as one line of PyTorch, with the current logits; Copy puts it on the clipboard to paste into a notebook.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;用当前数值展开的交叉熵求和式：one-hot 标签只留下真实类别那一项，所以损失就是 −log p&lt;sub&gt;true&lt;/sub&gt;。&lt;/p&gt;&lt;p&gt;下面是同一个损失的一行 PyTorch 代码，用的是当前的 logits；点“复制”会把它放到剪贴板，可以直接粘贴到笔记本里运行。&lt;/p&gt;</translation>
     </message>
@@ -124,7 +124,8 @@ vanishes here</source>
         <translation>把这行 PyTorch 代码复制到剪贴板</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-71"/>
+        <location line="+108"/>
         <source>Step {n}</source>
         <translation>第 {n} 步</translation>
     </message>
@@ -132,7 +133,7 @@ vanishes here</source>
 <context>
     <name>CeProbPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/ce_prob.py" line="+132"/>
+        <location filename="../../lossexplorer/panels/ce_prob.py" line="+355"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the loss as a function of the prediction ŷ itself. The two thin curves are the two halves of cross-entropy: −log ŷ when the label is 1 and −log(1 − ŷ) when it is 0. The thick curve is the combination for the current y; the orange one is MSE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; move ŷ towards the wrong end: cross-entropy shoots up without limit, MSE never exceeds ½.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;损失作为预测值 ŷ 本身的函数。两条细曲线是交叉熵的两半：标签为 1 时是 −log ŷ，标签为 0 时是 −log(1 − ŷ)。粗曲线是当前 y 对应的组合；橙色的是 MSE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;把 ŷ 移向错误的一端：交叉熵无限飙升，MSE 却永远不超过 ½。&lt;/p&gt;</translation>
     </message>
@@ -223,7 +224,7 @@ vanishes here</source>
 <context>
     <name>DockTitle</name>
     <message>
-        <location filename="../../lossexplorer/docks.py" line="+86"/>
+        <location filename="../../lossexplorer/docks.py" line="+96"/>
         <source>What does this panel show?</source>
         <translation>这个面板展示什么？</translation>
     </message>
@@ -241,12 +242,12 @@ vanishes here</source>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../lossexplorer/export.py" line="+68"/>
+        <location filename="../../lossexplorer/export.py" line="+175"/>
         <source>The image could not be encoded.</source>
         <translation>无法生成图像。</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+201"/>
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
@@ -313,7 +314,7 @@ vanishes here</source>
 <context>
     <name>LogitsPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/logits.py" line="+185"/>
+        <location filename="../../lossexplorer/panels/logits.py" line="+302"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the same prediction before the softmax. A network outputs logits z; the softmax turns them into probabilities: divide by the temperature T, take e&lt;sup&gt;z/T&lt;/sup&gt;, divide by the sum.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; drag a logit bar or type a value — the probability bars move too. Adding the same number to every logit changes nothing. Lower T makes the prediction sharper, higher T flattens it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;softmax 之前的同一个预测。网络输出的是 logits z；softmax 把它们变成概率：先除以温度 T，再取 e&lt;sup&gt;z/T&lt;/sup&gt;，最后除以总和。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;拖动一根 logit 柱子或输入一个数值——概率柱子也会跟着变。给每个 logit 都加上同一个数，结果不变。T 越小预测越尖锐，T 越大预测越平坦。&lt;/p&gt;</translation>
     </message>
@@ -333,7 +334,7 @@ vanishes here</source>
         <translation>softmax 之前先把 logits 除以 T：T 小则更尖锐，T 大则更平坦。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
@@ -356,7 +357,7 @@ vanishes here</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossexplorer/layouts.py" line="+33"/>
+        <location filename="../../lossexplorer/layouts.py" line="+41"/>
         <source>Multi-class</source>
         <translation>多分类</translation>
     </message>
@@ -371,7 +372,7 @@ vanishes here</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="+69"/>
+        <location filename="../../lossexplorer/mainwindow.py" line="+87"/>
         <source>lossexplorer — why classification uses cross-entropy</source>
         <translation>lossexplorer — 为什么分类要用交叉熵</translation>
     </message>
@@ -476,12 +477,42 @@ vanishes here</source>
         <translation>全屏</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Spotlight this panel</source>
+        <translation>聚焦此面板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One panel fills the window (or double-click its title); F6 or Esc brings the lesson back.</source>
+        <translation>让一个面板占满窗口（也可双击它的标题）；按 F6 或 Esc 恢复原来的布局。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ring round the pointer (presentation)</source>
+        <translation>指针光圈（演示模式）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Black screen</source>
+        <translation>黑屏</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>White screen</source>
+        <translation>白屏</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave the spotlight or blank screen</source>
+        <translation>退出聚焦或黑屏</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;About lossexplorer</source>
         <translation>关于 lossexplorer(&amp;A)</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-41"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -501,7 +532,7 @@ vanishes here</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="+40"/>
+        <location filename="../../lossexplorer/mainwindow.py" line="+81"/>
         <source>Could not open the scenario</source>
         <translation>无法打开情景</translation>
     </message>
@@ -517,18 +548,23 @@ vanishes here</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+63"/>
+        <location line="+31"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-21"/>
+        <source>Copied a picture of the window</source>
+        <translation>已复制窗口图片</translation>
+    </message>
+    <message>
+        <location filename="../../lossexplorer/files.py" line="+48"/>
         <source>Open scenario</source>
         <translation>打开情景</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+10"/>
+        <location line="+2"/>
+        <location line="+11"/>
         <source>lossexplorer scenarios (*.lossx)</source>
         <translation>lossexplorer 情景 (*.lossx)</translation>
     </message>
@@ -538,37 +574,37 @@ vanishes here</source>
         <translation>保存情景</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Export window as PNG</source>
         <translation>将窗口导出为 PNG</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location filename="../../lossexplorer/mainwindow.py" line="+19"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location filename="../../lossexplorer/files.py" line="+9"/>
         <source>Export numbers as CSV</source>
         <translation>将数值导出为 CSV</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../lossexplorer/mainwindow.py" line="+12"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+81"/>
         <source>&lt;h3&gt;lossexplorer {version}&lt;/h3&gt;&lt;p&gt;Shows why classification uses cross-entropy: drag the probabilities, slide the label, and watch −log p and MSE side by side.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;lossexplorer {version}&lt;/h3&gt;&lt;p&gt;演示分类为什么要用交叉熵：拖动概率、滑动标签，并排观察 −log p 和 MSE 的变化。&lt;/p&gt;&lt;p&gt;自由软件，采用 MIT 许可证。&lt;/p&gt;</translation>
     </message>
@@ -578,7 +614,7 @@ vanishes here</source>
         <translation>关于 lossexplorer</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>The saved window layout could not be read; using the default layout.</source>
         <translation>无法读取保存的窗口布局，已改用默认布局。</translation>
     </message>
@@ -586,7 +622,7 @@ vanishes here</source>
 <context>
     <name>Panels</name>
     <message>
-        <location filename="../../lossexplorer/panels/__init__.py" line="+49"/>
+        <location filename="../../lossexplorer/panels/__init__.py" line="+50"/>
         <source>Probabilities</source>
         <translation>概率</translation>
     </message>
@@ -596,14 +632,29 @@ vanishes here</source>
         <translation>损失读数</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Readout</source>
+        <translation>读数</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Logits and softmax</source>
         <translation>Logits 与 softmax</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Logits</source>
+        <translation>Logits</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Penalty curves</source>
         <translation>惩罚曲线</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Penalty</source>
+        <translation>惩罚</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -621,20 +672,35 @@ vanishes here</source>
         <translation>MSE 与交叉熵</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>MSE vs CE</source>
+        <translation>MSE 与交叉熵</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Cross-entropy over ŷ</source>
         <translation>交叉熵随 ŷ 的变化</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CE over ŷ</source>
+        <translation>交叉熵与 ŷ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gradient-descent race</source>
         <translation>梯度下降赛跑</translation>
     </message>
+    <message>
+        <location line="+0"/>
+        <source>Race</source>
+        <translation>赛跑</translation>
+    </message>
 </context>
 <context>
     <name>PenaltyPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/penalty.py" line="+97"/>
+        <location filename="../../lossexplorer/panels/penalty.py" line="+115"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the penalty each loss gives as a function of p, the probability of the true class. The dots are the current prediction; the open circles are the seed&apos;s table (p = 0.99, 0.5, 0.1, 0.01).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; drag the true bar towards 0. −log p rises without limit; 1 − p and the Brier score stay below 1 and 2. The chart stops at 5 and says when the dot is above it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;It shows:&lt;/b&gt; cross-entropy punishes confident mistakes far harder.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;每种损失给出的惩罚，横轴 p 是真实类别的概率。实心点是当前的预测；空心圆是原文表格里的几个点（p = 0.99、0.5、0.1、0.01）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;把真实类别的柱子拖向 0。−log p 无限上升；1 − p 和 Brier 分数分别不会超过 1 和 2。图表只画到 5，点超出时会有文字提示。&lt;/p&gt;&lt;p&gt;&lt;b&gt;结论：&lt;/b&gt;交叉熵对自信的错误惩罚得重得多。&lt;/p&gt;</translation>
     </message>
@@ -664,14 +730,16 @@ vanishes here</source>
         <translation>Brier 分数</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
+        <location line="+14"/>
         <source>↑ −log p = ∞, off the top of the chart:
 p = 0 can never be forgiven.</source>
         <translation>↑ −log p = ∞，超出图表顶部：
 p = 0 绝不可原谅。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-11"/>
+        <location line="+13"/>
         <source>↑ −log p = {ce} is off the top of the chart
 (the view stops at {top}).</source>
         <translation>↑ −log p = {ce}，超出图表顶部
@@ -681,7 +749,7 @@ p = 0 绝不可原谅。</translation>
 <context>
     <name>ProbabilitiesPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/probabilities.py" line="+151"/>
+        <location filename="../../lossexplorer/panels/probabilities.py" line="+311"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the model&apos;s prediction for one picture — one bar per class, the heights add up to 1. The green bar is the true class.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; drag the true class&apos;s bar down towards 0 and watch the cross-entropy explode, while 1 − p only creeps up to 1. Click a bar and use ↑/↓ for steps of 0.01 (Shift: 0.1). Choose the true class below, rename the classes, or use up to 6.&lt;/p&gt;&lt;p&gt;&lt;b&gt;It shows:&lt;/b&gt; only the true class&apos;s probability matters for cross-entropy; the other bars just share what is left.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;模型对一张图片的预测——每个类别一根柱子，高度加起来等于 1。绿色柱子是真实类别。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;把真实类别的柱子往下拖向 0，看交叉熵爆炸式增长，而 1 − p 最多只慢慢涨到 1。点击一根柱子后可以用 ↑/↓ 每次调 0.01（按住 Shift：0.1）。在下方可以选择真实类别、给类别改名，或者最多用 6 个类别。&lt;/p&gt;&lt;p&gt;&lt;b&gt;结论：&lt;/b&gt;交叉熵只看真实类别的概率；其他柱子只是分掉剩下的部分。&lt;/p&gt;</translation>
     </message>
@@ -711,7 +779,7 @@ p = 0 绝不可原谅。</translation>
         <translation>概率</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>{name} (true)</source>
         <translation>{name}（真实）</translation>
     </message>
@@ -774,7 +842,7 @@ p = 0 绝不可原谅。</translation>
 <context>
     <name>RacePanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="+210"/>
+        <location filename="../../lossexplorer/panels/race.py" line="+485"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; plain gradient descent on z, twice from the same start with the same learning rate: once following the MSE gradient, once the cross-entropy gradient. Left: the two runners on their loss curves; right: the loss after each step.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; press Play from the confidently wrong start (z = −6, y = 1). Cross-entropy reaches the goal (|y − σ(z)| &amp;lt; 0.1, the shaded band) in a few steps; MSE crawls for hundreds. Change the learning rate and race again.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;对 z 做最普通的梯度下降，从同一个起点、用同一个学习率跑两遍：一遍沿 MSE 的梯度，一遍沿交叉熵的梯度。左图：两名选手在各自的损失曲线上；右图：每一步之后的损失。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;从自信地犯错的起点（z = −6，y = 1）按“▶ 播放”。交叉熵几步就到达终点（|y − σ(z)| &amp;lt; 0.1，即阴影带）；MSE 却要爬上几百步。换一个学习率，再比一次。&lt;/p&gt;</translation>
     </message>
@@ -785,21 +853,17 @@ p = 0 绝不可原谅。</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+3"/>
         <source>loss L</source>
         <translation>损失 L</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>loss L (log scale)</source>
-        <translation>损失 L（对数坐标）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Confidently wrong start</source>
         <translation>自信犯错的起点</translation>
     </message>
@@ -867,7 +931,7 @@ p = 0 绝不可原谅。</translation>
 <context>
     <name>ReadoutPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/readout.py" line="+62"/>
+        <location filename="../../lossexplorer/panels/readout.py" line="+147"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; three ways to score the same prediction.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cross-entropy&lt;/b&gt; −log p&lt;sub&gt;true&lt;/sub&gt;: what PyTorch&apos;s F.cross_entropy computes. &lt;b&gt;1 − p&lt;/b&gt;: the naive penalty. &lt;b&gt;Brier score&lt;/b&gt;: the squared distance between the probabilities and the one-hot label.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; make the model confidently wrong (p&lt;sub&gt;true&lt;/sub&gt; = 0.01). 1 − p barely changes (0.99), −log p jumps to 4.6 — and to ∞ at p = 0.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;给同一个预测打分的三种方法。&lt;/p&gt;&lt;p&gt;&lt;b&gt;交叉熵&lt;/b&gt; −log p&lt;sub&gt;true&lt;/sub&gt;：就是 PyTorch 的 F.cross_entropy 算出的值。&lt;b&gt;1 − p&lt;/b&gt;：朴素的惩罚。&lt;b&gt;Brier 分数&lt;/b&gt;：概率与 one-hot 标签之间距离的平方。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;让模型自信地犯错（p&lt;sub&gt;true&lt;/sub&gt; = 0.01）。1 − p 几乎不变（0.99），−log p 却跳到 4.6——p = 0 时更是变成 ∞。&lt;/p&gt;</translation>
     </message>
@@ -887,12 +951,12 @@ p = 0 绝不可原谅。</translation>
         <translation>Brier 分数</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-35"/>
         <source>p = 0 for the true class: the model has completely ruled out the right answer, so the loss is infinite. A model must never do that.</source>
         <translation>真实类别的 p = 0：模型完全否认了正确答案，所以损失为无穷大。绝不允许模型这样做。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Numbers hidden: predict the loss, then reveal.</source>
         <translation>数值已隐藏：先预测损失，再揭晓答案。</translation>
     </message>
@@ -900,7 +964,7 @@ p = 0 绝不可原谅。</translation>
 <context>
     <name>Scenarios</name>
     <message>
-        <location filename="../../lossexplorer/scenarios.py" line="+60"/>
+        <location filename="../../lossexplorer/scenarios.py" line="+61"/>
         <source>Seed example: cat 0.7 / dog 0.2 / bird 0.1</source>
         <translation>原文示例：猫 0.7 / 狗 0.2 / 鸟 0.1</translation>
     </message>
@@ -1033,7 +1097,7 @@ p = 0 绝不可原谅。</translation>
 <context>
     <name>SigmoidPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/sigmoid.py" line="+145"/>
+        <location filename="../../lossexplorer/panels/sigmoid.py" line="+242"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the sigmoid ŷ = σ(z) = 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;), which turns the network&apos;s last number z (the logit) into a probability between 0 and 1. The dashed lines are the asymptotes 0 and 1: σ gets close but never reaches them.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; drag the line (or anywhere on the plot), or type z. At z = −6 the model says ŷ = 0.002: if the picture really is a cat (y = 1), it is confidently wrong. Notice how flat σ is out there — that flatness is what slows MSE down.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;Sigmoid 函数 ŷ = σ(z) = 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;)，它把网络最后输出的那个数 z（logit）变成 0 到 1 之间的概率。两条虚线是渐近线 0 和 1：σ 无限接近它们，但永远达不到。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;拖动竖线（或在图上任意位置拖动），或者输入 z。z = −6 时模型给出 ŷ = 0.002：如果图片其实是猫（y = 1），它就是自信地犯了错。注意那一段 σ 有多平——正是这种平坦让 MSE 学得很慢。&lt;/p&gt;</translation>
     </message>
@@ -1058,25 +1122,24 @@ p = 0 绝不可原谅。</translation>
         <translation>拖动竖线（或图上任意位置），或者输入 z。</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>z = {z}
+ŷ = {y_hat}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>z = {z}
-ŷ = σ(z) = {y_hat}</source>
-        <translation>z = {z}
-ŷ = σ(z) = {y_hat}</translation>
+(← off the plot)
+ŷ = {y_hat}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>z = {z}  (← off the plot)
-ŷ = σ(z) = {y_hat}</source>
-        <translation>z = {z}（← 超出图外）
-ŷ = σ(z) = {y_hat}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>z = {z}  (off the plot →)
-ŷ = σ(z) = {y_hat}</source>
-        <translation>z = {z}（超出图外 →）
-ŷ = σ(z) = {y_hat}</translation>
+        <source>z = {z}
+(off the plot →)
+ŷ = {y_hat}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
