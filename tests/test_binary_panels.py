@@ -99,7 +99,7 @@ def sigmoid_label(panel):
     """(z, ŷ) as the sigmoid plot's label reads them."""
     text = panel.label.toPlainText()
     z_text = re.search(r"z = (\S+)", text).group(1)
-    y_hat_text = re.search(r"ŷ = σ\(z\) = (.+)$", text, re.MULTILINE).group(1)
+    y_hat_text = re.search(r"ŷ = (.+)$", text, re.MULTILINE).group(1)
     return parse_number(z_text), parse_number(y_hat_text)
 
 

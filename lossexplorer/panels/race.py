@@ -4,6 +4,12 @@ Both runners take plain gradient-descent steps z ← z − η·dL/dz with the
 model's learning rate η, from the model's z, towards the model's y.  The
 trajectories are this panel's own animation state; the start (z, y, η) always
 comes from the model, and any change to it there restarts the race.
+
+The plots keep their data areas clear of text: the two status lines under
+them, each with its runner's line, are the legend.  Tick spacing follows the
+plots' sizes and ranges (z runs to ±1000, the steps to 10,000), so that
+tick labels never run together, and the buttons wrap onto more rows in a
+narrow panel.
 """
 
 from __future__ import annotations
@@ -12,28 +18,143 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
+    QWidget,
 )
 
 from lossexplorer import losses, style
+from lossexplorer.formatting import MINUS, superscript
 from lossexplorer.model import DEFAULT_Z, LEARNING_RATE_RANGE, Z_LIMIT
 from lossexplorer.panels.base import NumberSpinBox, Panel, set_text
 from lossexplorer.parts.checks import readonly
-from lossexplorer.plotkit import Band, add_guide, add_live_curve, fix_size
+from lossexplorer.plotkit import Band, add_guide, add_live_curve, text_size
+from lossexplorer.plotkit.fit import (
+    GAP,
+    MIN_DATA,
+    RIGHT_MARGIN,
+    fix_axis_width,
+    hold_data_area,
+    least_height,
+    room_below,
+)
 
 MAX_STEPS = 10_000
 TARGET = 0.1  # a runner has arrived when |y − σ(z)| < TARGET
 TRAIL = 40  # how many recent positions each runner leaves on the curve
 LOSS_FLOOR = 1e-300  # a loss of exactly 0 is drawn here, far below the view
+LOG_LIMIT = -307.0  # pyqtgraph's log axis shows no decade below −307.6
 # the race's small plot needs half the loss plot's resolution in [-10, 10]
 RACE_Z_GRID = losses.z_grid(101, outer=Z_LIMIT)
+
+
+# ----------------------------------------------------------------- plot fitting
+
+
+def tick_step(span: float, pixels: float, label: float) -> float:
+    """The smallest step of 1, 2 or 5 × 10ⁿ whose tick labels, ``label`` pixels long, never meet."""
+    if not (span > 0.0 and pixels > 0.0):
+        return max(span, 1.0)
+    need = (label + 2 * GAP) * span / pixels
+    power = 10.0 ** math.floor(math.log10(need))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= need)
+
+
+def decade_label(n: int) -> str:
+    """The tick label of 10ⁿ on a log axis: 0.01, 0.1, 1, 10, 100, else 10ⁿ."""
+    return {-2: "0.01", -1: "0.1", 0: "1", 1: "10", 2: "100"}.get(n, "10" + superscript(n))
+
+
+class _GoalBand(Band):
+    """plotkit's Band with a height Qt can draw (it draws nothing ~10¹⁰ pixels tall)."""
+
+    HEIGHT = 1e5  # data units: above every loss the view shows (at most about 1350)
+
+
+class _Flow(QLayout):
+    """Widgets left to right, onto as many rows as the width needs (Qt's flow layout)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._items = []
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item):
+        self._items.append(item)
+
+    def count(self):
+        return len(self._items)
+
+    def itemAt(self, index):
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def items(self) -> list:
+        """The layout items, in order."""
+        return list(self._items)
+
+    def takeAt(self, index):
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self):
+        return True
+
+    def heightForWidth(self, width):
+        return self._lay(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect):
+        super().setGeometry(rect)
+        self._lay(rect, move=True)
+
+    def sizeHint(self):
+        """Every widget in one row."""
+        hints = [item.sizeHint() for item in self._items] or [QSize(0, 0)]
+        width = sum(h.width() for h in hints) + self.spacing() * (len(hints) - 1)
+        return QSize(width, max(h.height() for h in hints))
+
+    def minimumSize(self):
+        """The widest widget (the height for a width is ``heightForWidth``)."""
+        hints = [item.sizeHint() for item in self._items] or [QSize(0, 0)]
+        return QSize(max(h.width() for h in hints), max(h.height() for h in hints))
+
+    def _lay(self, rect, move):
+        x, y, row_height = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x > rect.x() and x + hint.width() > rect.right() + 1:
+                x, y = rect.x(), y + row_height + self.spacing()
+                row_height = 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self.spacing()
+            row_height = max(row_height, hint.height())
+        return y + row_height - rect.y()
+
+
+class _LineSample(QWidget):
+    """A runner's line, as in the plots, before its status: the legend, outside the data."""
+
+    def __init__(self, pen, scale: float, height: int):
+        super().__init__()
+        self._pen = pen
+        self.setFixedSize(round(28 * scale), math.ceil(height))  # a line of its status
+
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self._pen)
+        y = round(self.height() / 2)
+        painter.drawLine(2, y, self.width() - round(self.width() / 4), y)  # a gap before the text
 
 
 def target_region(y: float):
@@ -85,6 +206,9 @@ class RacePanel(Panel):
         self._shown_learning_rate = None
         self._top_for = (None, 0.0)  # (z range, the top of the loss view for it)
         self._ranges = {}  # the view ranges last set, so unchanged ones are not set again
+        self._ticks = {}  # the tick spacing last set, per plot
+        self._narrow = None  # the status lines wrapped onto two
+        self._status_sizes = {}  # wrapped -> the status labels' size
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
         self._build_controls()
@@ -128,23 +252,24 @@ class RacePanel(Panel):
         for label, colour in ((self.mse_status, style.MSE), (self.ce_status, style.CE)):
             label.setFont(status_font)
             label.setStyleSheet(f"color: {colour}")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        line = QFontMetricsF(status_font).height()
+        self.mse_sample = _LineSample(style.pen(style.MSE, scale=self.scale), self.scale, line)
+        self.ce_sample = _LineSample(style.pen(style.CE, scale=self.scale), self.scale, line)
 
     def _build_z_plot(self):
         """The loss over z, with the runners on the curves and the goal shaded."""
         scale = self.scale
         self.z_plot = self.make_plot("race_z_plot")
         zi = self.z_plot.getPlotItem()
-        self.goal = Band(pg.mkBrush(0, 158, 115, 40))
+        self.goal = _GoalBand(pg.mkBrush(0, 158, 115, 40))
         zi.addItem(self.goal, ignoreBounds=True)
-        self.z_legend = self._legend(zi.getViewBox())
         self.mse_curve = add_live_curve(zi, style.pen(style.MSE, scale=scale))
         self.ce_curve = add_live_curve(zi, style.pen(style.CE, scale=scale))
         self.mse_trail = self._trail(zi, style.MSE)
         self.ce_trail = self._trail(zi, style.CE)
         self.mse_dot = self.add_marker(zi, style.MSE, 20)
         self.ce_dot = self.add_marker(zi, style.CE, 20)
-        self.z_legend.addItem(self.mse_curve, "")
-        self.z_legend.addItem(self.ce_curve, "")
 
     def _build_step_plot(self):
         """The loss over the steps, on a log scale, with each runner's arrival."""
@@ -152,50 +277,155 @@ class RacePanel(Panel):
         self.step_plot = self.make_plot("race_step_plot")
         si = self.step_plot.getPlotItem()
         si.getAxis("left").setLogMode(True)
-        self.step_legend = self._legend(si.getViewBox())
         self.mse_steps = add_live_curve(si, style.pen(style.MSE, scale=scale))
         self.ce_steps = add_live_curve(si, style.pen(style.CE, scale=scale))
         dashed = Qt.PenStyle.DashLine
         self.mse_arrival = add_guide(si, style.pen(style.MSE, 2, dashed, scale=scale))
         self.ce_arrival = add_guide(si, style.pen(style.CE, 2, dashed, scale=scale))
-        self.step_legend.addItem(self.mse_steps, "")
-        self.step_legend.addItem(self.ce_steps, "")
+        for plot in (self.z_plot, self.step_plot):
+            view = plot.getPlotItem().getViewBox()
+            view.sigResized.connect(self._fit_ticks)
 
     def _lay_out(self):
-        row1 = QHBoxLayout()
-        for button in (self.play_button, self.pause_button, self.step_button, self.reset_button):
-            row1.addWidget(button)
-        row1.addSpacing(8)
-        row1.addWidget(self.speed_spin)
-        row1.addStretch(1)
-        row2 = QHBoxLayout()
-        row2.addWidget(self.scenario_button)
-        row2.addSpacing(8)
-        row2.addWidget(self.lr_caption)
-        row2.addWidget(self.lr_spin)
-        row2.addStretch(1)
+        learning_rate = QWidget()  # the caption stays with its box when the row wraps
+        pair = QHBoxLayout(learning_rate)
+        pair.setContentsMargins(0, 0, 0, 0)
+        pair.addWidget(self.lr_caption)
+        pair.addWidget(self.lr_spin)
+        self.controls = _Flow()
+        self.controls.setSpacing(6)
+        for widget in (
+            self.play_button,
+            self.pause_button,
+            self.step_button,
+            self.reset_button,
+            self.speed_spin,
+            self.scenario_button,
+            learning_rate,
+        ):
+            self.controls.addWidget(widget)
         status = QVBoxLayout()
         status.setSpacing(0)
-        status.addWidget(self.ce_status)
-        status.addWidget(self.mse_status)
-        plots = QSplitter(Qt.Orientation.Horizontal)
-        plots.addWidget(self.z_plot)
-        plots.addWidget(self.step_plot)
-        plots.setChildrenCollapsible(False)
+        for sample, label in (
+            (self.ce_sample, self.ce_status),
+            (self.mse_sample, self.mse_status),
+        ):
+            row = QHBoxLayout()
+            row.addWidget(sample, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+            row.addStretch(1)
+            status.addLayout(row)
+        self.plots = QSplitter(Qt.Orientation.Horizontal)
+        self.plots.addWidget(self.z_plot)
+        self.plots.addWidget(self.step_plot)
+        self.plots.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.addLayout(row1)
-        layout.addLayout(row2)
-        layout.addWidget(plots, 1)
+        # the status lines' form follows the width (resizeEvent): the layout
+        # must not hold the panel to the one-line form's minimum
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.addLayout(self.controls)
+        layout.addWidget(self.plots, 1)
         layout.addLayout(status)
 
-    def _legend(self, view_box):
-        legend = pg.LegendItem(
-            colCount=1,
-            labelTextSize=style.points_css(style.BASE_POINT_SIZE, self.scale),
-        )  # no fill: the views leave room above the curves for it
-        legend.setParentItem(view_box)
-        legend.anchor(itemPos=(1.0, 0.0), parentPos=(1.0, 0.0), offset=(-4, 4))
-        return legend
+    def _height_for(self, width: int) -> int:
+        """The least height the panel needs at ``width``."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        sample = self.ce_sample.width() + layout.spacing()
+        narrow = inner < self._status_sizes[False].width() + sample
+        heights = (
+            self.controls.heightForWidth(inner),
+            self.plots.minimumSizeHint().height(),
+            2 * self._status_sizes[narrow].height(),
+        )
+        return sum(heights) + layout.spacing() * 2 + margins.top() + margins.bottom()
+
+    def minimumSizeHint(self):
+        """The least height at any width up to ``COMPACT_WIDTH`` (or the narrowest), at its width.
+
+        The candidates are the narrowest width (the plots', the widest
+        button's) and each width where the buttons need a row less or a
+        status goes onto one line.
+        """
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        sides = margins.left() + margins.right()
+        sample = self.ce_sample.width() + layout.spacing()
+        widths = [item.sizeHint().width() for item in self.controls.items()]
+        spacing = self.controls.spacing()
+        runs = [
+            sum(widths[i:j]) + spacing * (j - i - 1)
+            for i in range(len(widths))
+            for j in range(i + 1, len(widths) + 1)
+        ]
+        steps = [*runs, self._status_sizes[False].width() + sample]
+        return least_height(self._height_for, self._narrowest(), [w + sides for w in steps])
+
+    def _narrowest(self) -> int:
+        """The least width the panel can show everything at (buttons and statuses wrapped)."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        width = max(
+            self.plots.minimumSizeHint().width(),
+            self.controls.minimumSize().width(),
+            self._status_sizes[True].width() + self.ce_sample.width() + layout.spacing(),
+        )
+        return width + margins.left() + margins.right()
+
+    def minimum_height_at(self, width: int) -> int:
+        """The least height the panel needs at ``width`` (16777215 below its narrowest).
+
+        ``minimumSizeHint`` is one point of this: a layout that knows a
+        panel's width first can ask for the height it needs there.
+        """
+        if width < self._narrowest():
+            return 16777215  # QWIDGETSIZE_MAX: no height makes it fit
+        return self._height_for(width)
+
+    def resizeEvent(self, event):
+        self._arrange_status(event.size().width())
+        super().resizeEvent(event)
+
+    def _arrange_status(self, width: int):
+        """Each status on one line when the panel is wide enough, else wrapped onto two."""
+        if not self._status_sizes:
+            return
+        margins = self.layout().contentsMargins()
+        room = width - margins.left() - margins.right() - self.ce_sample.width()
+        narrow = room - self.layout().spacing() < self._status_sizes[False].width()
+        if narrow != self._narrow:
+            self._narrow = narrow
+            for label in (self.mse_status, self.ce_status):
+                label.setWordWrap(narrow)
+                label.setFixedSize(self._status_sizes[narrow])
+
+    def _fit_status(self):
+        """The status lines' size: their widest text on one line, or wrapped onto two."""
+        texts = [
+            template.format(name=self._names[key], n=MAX_STEPS)
+            for key in self._names
+            for template in (self._reached_template, self._not_yet_template)
+        ]
+        label = self.ce_status
+        shown, wrap = label.text(), label.wordWrap()
+        width, height = text_size(label, *texts)
+        label.setWordWrap(True)
+        narrow = math.ceil(width * 0.6)
+        narrow_height = max(self._wrapped_height(label, text, narrow) for text in texts)
+        label.setWordWrap(wrap)
+        label.setText(shown)
+        self._status_sizes = {
+            False: QSize(width, height),
+            True: QSize(narrow, narrow_height),
+        }
+        self._narrow = None
+        self._arrange_status(self.width())
+
+    @staticmethod
+    def _wrapped_height(label, text, width):
+        label.setText(text)
+        return label.heightForWidth(width)
 
     @staticmethod
     def _trail(plot_item, colour):
@@ -217,12 +447,12 @@ class RacePanel(Panel):
         )
 
     def retranslate(self):
-        """Set the captions, legend entries and status templates."""
+        """Set the captions and status templates; fit the plots' minimum to them."""
         scale = self.scale
         style.label_axes(self.z_plot, self.tr("z (the logit)"), self.tr("loss L"), scale=scale)
-        style.label_axes(
-            self.step_plot, self.tr("step"), self.tr("loss L (log scale)"), scale=scale
-        )
+        # the ticks (0.01, 1, 100) say it is a log scale: a longer title would
+        # need a taller plot
+        style.label_axes(self.step_plot, self.tr("step"), self.tr("loss L"), scale=scale)
         self.scenario_button.setText(self.tr("Confidently wrong start"))
         self.scenario_button.setToolTip(self.tr("z = −6 and y = 1: sure of the wrong answer"))
         self.lr_caption.setText(self.tr("Learning rate η:"))
@@ -235,17 +465,18 @@ class RacePanel(Panel):
         self._reached_template = self.tr("{name}: reached after {n} steps")
         self._not_yet_template = self.tr("{name}: not yet (step {n})")
         self._names = {"mse": self.tr("MSE"), "ce": self.tr("Cross-entropy")}
-        for key, label in (("mse", self.mse_status), ("ce", self.ce_status)):
-            fix_size(
-                label,
-                self._reached_template.format(name=self._names[key], n=MAX_STEPS),
-                self._not_yet_template.format(name=self._names[key], n=MAX_STEPS),
-            )
-        for legend in (self.z_legend, self.step_legend):
-            curves = legend.items
-            curves[0][1].setText(self._names["mse"])
-            curves[1][1].setText(self._names["ce"])
-            style.cache_legend(legend)
+        self._fit_status()
+        samples = {
+            self.z_plot: ("0", "10", "1000"),
+            self.step_plot: ("0.01", decade_label(-300)),
+        }
+        for plot, ticks in samples.items():
+            item = plot.getPlotItem()
+            fix_axis_width(item.getAxis("left"), ticks)
+            top, right = item.layout.getContentsMargins()[1:3]
+            hold_data_area(plot, MIN_DATA, top, right)
+        self.controls.invalidate()
+        self.updateGeometry()  # the window reads the minimum again
 
     # -------------------------------------------------------------- public
     @property
@@ -372,7 +603,7 @@ class RacePanel(Panel):
             )
             self._top_for = ((z_lo, z_hi), top)
         top = self._top_for[1]
-        self._set_range(self.z_plot, "z", (z_lo, z_hi), (-0.03 * top, top))
+        self._set_range(self.z_plot, "z", (z_lo, z_hi), (0.0, top))
         x_hi = 50
         while x_hi < self._n:
             x_hi *= 2
@@ -380,13 +611,70 @@ class RacePanel(Panel):
         start = np.log10(np.maximum([self._mse.losses[0], self._ce.losses[0]], LOSS_FLOOR))
         y_top = max(math.ceil(float(start.max())), 1)  # a loss of 10 fits: most starts
         y_bottom = min(-5, math.floor(float(start.min())) - 1)
-        y_top += 0.3 * (y_top - y_bottom)  # room for the legend
+        y_top += 0.1 * (y_top - y_bottom)  # room above the first step
         self._set_range(self.step_plot, "steps", (0, x_hi), (y_bottom, y_top))
 
     def _set_range(self, plot, key, x_range, y_range):
+        """Show ``x_range`` and ``y_range`` (whose bottom is the lowest tick to label)."""
         if self._ranges.get(key) != (x_range, y_range):
             self._ranges[key] = (x_range, y_range)
-            plot.getPlotItem().getViewBox().setRange(xRange=x_range, yRange=y_range, padding=0)
+            self._fit_ticks()
+
+    def _fit_ticks(self, *_):
+        """Ticks spaced for each plot's size and range, and room under the lowest label.
+
+        pyqtgraph spaces ticks by the plot's length alone: at z = 1000 its
+        labels ran together ("8001000").  Here a label is never closer to the
+        next than its own length and two gaps.
+        """
+        for key, plot in (("z", self.z_plot), ("steps", self.step_plot)):
+            if key not in self._ranges:
+                continue
+            (x_lo, x_hi), (y_lo, y_hi) = self._ranges[key]
+            item = plot.getPlotItem()
+            view = item.getViewBox()
+            bottom_axis, left_axis = item.getAxis("bottom"), item.getAxis("left")
+            metrics = QFontMetricsF(bottom_axis.style["tickFont"])
+            digits = len(str(int(max(abs(x_lo), abs(x_hi)))))
+            widest = metrics.horizontalAdvance((MINUS if x_lo < 0 else "") + "8" * digits)
+            x_step = tick_step(x_hi - x_lo, view.width(), widest)
+            # the last label, centred on its tick, must not run off the plot's right edge
+            overhang = metrics.horizontalAdvance("8" * digits) / 2 - RIGHT_MARGIN + 2
+            if overhang > 0 and view.width() > overhang:
+                x_hi += overhang * (x_hi - x_lo) / (view.width() - overhang)
+            label_height = metrics.height() * 0.8  # as pyqtgraph measures it
+            if key == "z":
+                y_step = tick_step(y_hi - y_lo, view.height(), label_height)
+                spacing = ((x_step, x_step / 2), (y_step, y_step / 2))
+                ticks = None
+                y_lo = room_below(view, left_axis, 0.0, y_hi, 0.03 * y_hi)
+            else:
+                every = tick_step(y_hi - y_lo, view.height(), label_height)
+                every = max(1, round(every))
+                decades = range(math.ceil(y_lo) + 1, math.floor(y_hi) + 1)
+                ticks = [
+                    [(n, decade_label(n)) for n in decades if n % every == 0],
+                    [(n, "") for n in decades if n % every != 0],
+                ]
+                spacing = ((x_step, x_step / 2), None)
+                lowest = min((n for n, _ in ticks[0]), default=y_lo)
+                y_lo = min(y_lo, room_below(view, left_axis, lowest, y_hi, lowest - y_lo))
+                if y_lo < LOG_LIMIT:  # pyqtgraph's floor: the labels rise above it instead
+                    y_lo = LOG_LIMIT
+                    clear = y_lo + (y_lo - room_below(view, left_axis, y_lo, y_hi, 0.0))
+                    ticks = [
+                        [(n, t) for n, t in ticks[0] if n >= clear],
+                        ticks[1] + [(n, "") for n, _ in ticks[0] if n < clear],
+                    ]
+            if self._ticks.get(key) != (spacing, ticks):
+                self._ticks[key] = (spacing, ticks)
+                bottom_axis.setTickSpacing(*spacing[0])
+                if spacing[1] is None:
+                    left_axis.setTicks(ticks)
+                else:
+                    left_axis.setTickSpacing(*spacing[1])
+            if view.viewRange() != [[x_lo, x_hi], [y_lo, y_hi]]:
+                view.setRange(xRange=(x_lo, x_hi), yRange=(y_lo, y_hi), padding=0)
 
     def _update_buttons(self):
         running = self.timer.isActive()

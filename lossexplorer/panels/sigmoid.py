@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -12,13 +12,22 @@ from PySide6.QtWidgets import (
 )
 
 from lossexplorer import losses, style
-from lossexplorer.formatting import fmt_number, fmt_y_hat
+from lossexplorer.formatting import MINUS, fmt_number, fmt_y_hat
 from lossexplorer.model import Z_LIMIT
 from lossexplorer.panels.base import NumberSpinBox, Panel
 from lossexplorer.plotkit import Tag, add_guide
+from lossexplorer.plotkit.fit import (
+    COMPACT_WIDTH,
+    MIN_DATA,
+    fix_axis_width,
+    hold_data_area,
+    room_below,
+)
 
 Z_VIEW = 10.0  # the plot shows z in [-Z_VIEW, Z_VIEW]
 SIGMOID_Z_GRID = np.linspace(-Z_VIEW, Z_VIEW, 401)  # where the curve σ(z) is drawn
+Y_VIEW = (-0.104, 1.124)  # ŷ's view: the asymptotes 0 and 1 with room round them
+GAP = 8  # pixels between the label and the handle or the plot's edge
 
 
 def _logit_or_edge(p: float, edge: float) -> float:
@@ -80,6 +89,7 @@ class SigmoidPanel(Panel):
         layout = QVBoxLayout(self)
         layout.addWidget(self.plot, 1)
         layout.addLayout(row)
+        layout.addWidget(self.hint)  # under the row: it wraps in a narrow dock
         self.retranslate()
         self.refresh()
 
@@ -92,7 +102,11 @@ class SigmoidPanel(Panel):
         self.view_box.scrub_finished.connect(self.model.end_gesture)
         self.plot = self.make_plot("sigmoid_plot", view_box=self.view_box)
         item = self.plot.getPlotItem()
-        self.view_box.setRange(xRange=(-Z_VIEW, Z_VIEW), yRange=(-0.08, 1.1), padding=0.02)
+        # −10, 0 and 10 always; −5 and 5 where there is room (pyqtgraph's own
+        # choice, five labels, runs them together in a narrow plot)
+        item.getAxis("bottom").setTickSpacing(10.0, 5.0)
+        self.view_box.setRange(xRange=(-Z_VIEW, Z_VIEW), yRange=Y_VIEW, padding=0)
+        self.view_box.setRange(xRange=(-Z_VIEW, Z_VIEW), padding=0.02)
 
         dashed = style.pen(style.NEUTRAL, 2, Qt.PenStyle.DashLine, scale=scale)
         self.asymptotes = [add_guide(item, dashed, angle=0, pos=v) for v in (0.0, 1.0)]
@@ -117,12 +131,14 @@ class SigmoidPanel(Panel):
         item.addItem(self.handle)
         self.point = self.add_marker(item, style.SIGMOID, 20)
         self.label = Tag(
-            "#111111", pg.mkBrush(255, 255, 255, 200), style.pen(style.NEUTRAL, 1, scale=scale)
+            "#111111",
+            pg.mkBrush(255, 255, 255, 200),
+            style.pen(style.NEUTRAL, 1, scale=scale),
         )
         self.label.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=True, scale=scale))
         self.label.setZValue(20)
         item.addItem(self.label, ignoreBounds=True)
-        self.view_box.sigResized.connect(self._place_label)
+        self.view_box.sigResized.connect(self._fit_view)
 
     def _build_spin_row(self) -> QHBoxLayout:
         """z as a number to type, and a hint."""
@@ -133,18 +149,50 @@ class SigmoidPanel(Panel):
         self.spin.setDecimals(2)
         self.spin.setSingleStep(0.5)
         self.spin.setKeyboardTracking(False)
+        # its size hint fits the widest value, −1000.00, in this font
         self.spin.setFont(style.font(style.BASE_POINT_SIZE + 1, bold=True, scale=self.scale))
-        self.spin.setMinimumWidth(140)
         self.spin.valueChanged.connect(self.model.set_z)
         self.hint = QLabel()
+        self.hint.setObjectName("z_hint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color: {style.NEUTRAL}")
 
         row = QHBoxLayout()
         row.addWidget(self.spin_caption)
         row.addWidget(self.spin)
-        row.addWidget(self.hint, 1)
+        row.addStretch(1)
         return row
+
+    def minimumSizeHint(self):
+        """The narrowest width, or the hint's on one line if not too wide; the height for it."""
+        narrowest = self._narrowest()
+        margins = self.layout().contentsMargins()
+        sides = margins.left() + margins.right()
+        one_line = self.hint.fontMetrics().horizontalAdvance(self.hint.text()) + sides + 2
+        width = one_line if narrowest < one_line <= COMPACT_WIDTH else narrowest
+        return QSize(width, self._height_for(width))
+
+    def _narrowest(self) -> int:
+        """The least width the panel can show everything at (the hint wrapped)."""
+        return super().minimumSizeHint().width()
+
+    def _height_for(self, width: int) -> int:
+        """The least height the panel needs at ``width``: the hint wrapped to it."""
+        margins = self.layout().contentsMargins()
+        inner = width - margins.left() - margins.right()
+        extra = self.hint.heightForWidth(inner) - self.hint.minimumSizeHint().height()
+        return super().minimumSizeHint().height() + max(0, extra)
+
+    def minimum_height_at(self, width: int) -> int:
+        """The least height the panel needs at ``width`` (16777215 below its narrowest).
+
+        ``minimumSizeHint`` is one point of this: a layout that knows a
+        panel's width first can ask for the height it needs there.
+        """
+        if width < self._narrowest():
+            return 16777215  # QWIDGETSIZE_MAX: no height makes it fit
+        return self._height_for(width)
 
     # ------------------------------------------------------------- strings
     def help_text(self):
@@ -160,13 +208,38 @@ class SigmoidPanel(Panel):
         )
 
     def retranslate(self):
-        """Set the axis titles, captions and label templates."""
+        """Set the axis titles, captions and label templates; fit the plot's minimum to them."""
         style.label_axes(self.plot, self.tr("z (the logit)"), self.tr("ŷ = σ(z)"), scale=self.scale)
         self.spin_caption.setText(self.tr("z ="))
         self.hint.setText(self.tr("Drag the line (or anywhere on the plot), or type z."))
-        self._label_template = self.tr("z = {z}\nŷ = σ(z) = {y_hat}")
-        self._label_left = self.tr("z = {z}  (← off the plot)\nŷ = σ(z) = {y_hat}")
-        self._label_right = self.tr("z = {z}  (off the plot →)\nŷ = σ(z) = {y_hat}")
+        # the label is short (ŷ = σ(z) is the axis title): it fits a small plot
+        self._label_template = self.tr("z = {z}\nŷ = {y_hat}")
+        self._label_left = self.tr("z = {z}\n(← off the plot)\nŷ = {y_hat}")
+        self._label_right = self.tr("z = {z}\n(off the plot →)\nŷ = {y_hat}")
+        self._fit_minimum()
+
+    def _fit_minimum(self):
+        """A data area that holds the widest and tallest label beside its gaps."""
+        shown = self.label.toPlainText()
+        width = height = 0.0
+        widest_z = (f"{MINUS}{Z_LIMIT:.2f}", f"{MINUS}{Z_VIEW:.2f}")
+        widest_y_hat = (fmt_y_hat(-Z_LIMIT), fmt_y_hat(-Z_VIEW), fmt_y_hat(0.0))
+        for template in (self._label_template, self._label_left, self._label_right):
+            for z in widest_z:
+                for y_hat in widest_y_hat:
+                    self.label.setText(template.format(z=z, y_hat=y_hat))
+                    rect = self.label.rect()
+                    width, height = max(width, rect.width()), max(height, rect.height())
+        self.label.setText(shown)
+        item = self.plot.getPlotItem()
+        fix_axis_width(item.getAxis("left"), ("0", "0.5", "1.0"))
+        hold_data_area(
+            self.plot,
+            (max(MIN_DATA[0], width + 2 * GAP), max(MIN_DATA[1], height + 2 * GAP)),
+            item.layout.getContentsMargins()[1],
+            item.layout.getContentsMargins()[2],
+        )
+        self.updateGeometry()  # the window reads the minimum again
 
     # -------------------------------------------------------------- redraw
     def refresh(self):
@@ -191,6 +264,15 @@ class SigmoidPanel(Panel):
         with QSignalBlocker(self.spin):
             self.spin.setValue(z)
 
+    def _fit_view(self, *_):
+        """After a resize: room under ŷ = 0 for its tick label, then the label's place."""
+        top = Y_VIEW[1]
+        axis = self.plot.getPlotItem().getAxis("left")
+        bottom = room_below(self.view_box, axis, 0.0, top, -Y_VIEW[0])
+        if self.view_box.viewRange()[1] != [bottom, top]:
+            self.view_box.setYRange(bottom, top, padding=0)
+        self._place_label()
+
     def _place_label(self, *_):
         """Put the label beside the handle where the curve cannot be.
 
@@ -201,19 +283,18 @@ class SigmoidPanel(Panel):
         goes to the plot's edge, where the curve lies flat.
         """
         zc = min(max(self.model.z, -Z_VIEW), Z_VIEW)
-        (x0, x1), _ = self.view_box.viewRange()
+        (x0, x1), (y0, y1) = self.view_box.viewRange()
         px, py = self.view_box.viewPixelSize()
         rect = self.label.boundingRect()
         width, height = rect.width() * px, rect.height() * py
-        gap = 8 * px
+        gap = GAP * px
         if self.model.z < 0.0:  # the label hangs from the top
-            top = 1.07
-            clear = _logit_or_edge(top - height, x1)  # the curve meets the label's bottom here
+            y = y1 - 0.5 * GAP * py
+            clear = _logit_or_edge(y - height, x1)  # the curve meets the label's bottom here
             left_room, right_room = zc - x0, clear - zc
             anchor_y = 0.0
-            y = top
         else:  # the label stands on the bottom
-            y = -0.06
+            y = y0 + 0.5 * GAP * py
             clear = _logit_or_edge(y + height, x0)
             left_room, right_room = zc - clear, x1 - zc
             anchor_y = 1.0
