@@ -27,6 +27,7 @@ VIEW_OPTIONS = {
     "gradient_overlay": (False, True),  # "Show |dL/dz|" over the MSE and cross-entropy plot
     "gradient_log": (False, True),  # that overlay's log scale
     "binary_range": ("wide", "close"),  # the MSE plot's z range: [-10, 10] or the seed's [-1, 1]
+    "race_speed": (30, *range(1, 30), *range(31, 61)),  # the race's steps per second
 }
 
 

@@ -192,6 +192,7 @@ class DockHost:
         dock.setWidget(PanelScroll(panel))
         if old_panel is not None:
             old_panel.detach()
+            panel.take_over(old_panel)
         if old is not None:
             old.deleteLater()
             old_title = dock.titleBarWidget()  # rebuilt at the new scale

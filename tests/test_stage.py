@@ -278,3 +278,18 @@ def test_a_tab_has_a_short_title_and_the_panel_its_full_one(window, qtbot):
         assert race.titleBarWidget().title.text() == "梯度下降赛跑"
     finally:
         window.set_language("en")
+
+
+def test_presentation_mode_keeps_the_race_where_it_was(window, qtbot):
+    window.resize(1920, 1080)
+    window.lesson_actions["binary"].trigger()
+    race = window.panels["race"]
+    race.speed_spin.setValue(12)
+    race.step(7)
+    trajectory = race.ce_trajectory.copy()
+    for _ in range(2):
+        window.presentation_action.trigger()
+        settle(qtbot)
+        race = window.panels["race"]
+        assert race.steps_taken == 7 and race.speed_spin.value() == 12
+        assert (race.ce_trajectory == trajectory).all()

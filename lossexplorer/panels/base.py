@@ -88,6 +88,13 @@ class Panel(QWidget):
             except (RuntimeError, TypeError):
                 pass
 
+    def take_over(self, old: Panel) -> None:
+        """Carry on from ``old``, the panel this one replaces (built again at a new scale).
+
+        The model and ``model.display`` hold every setting; a panel with an
+        animation of its own (the race) takes over where the old one was.
+        """
+
     def help_text(self) -> str:
         """The panel's explanation: what is on the axes, what to try, what it shows."""
         return ""

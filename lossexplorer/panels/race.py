@@ -234,7 +234,7 @@ class RacePanel(Panel):
         self.speed_spin = QSpinBox()
         self.speed_spin.setObjectName("speed")
         self.speed_spin.setRange(1, 60)
-        self.speed_spin.setValue(30)
+        self.speed_spin.setValue(self.model.display.view("race_speed"))
         self.speed_spin.valueChanged.connect(self._on_speed)
         self.play_button = QPushButton()
         self.pause_button = QPushButton()
@@ -532,6 +532,14 @@ class RacePanel(Panel):
             self.timer.start(self._interval())
         self._update_buttons()
 
+    def take_over(self, old):
+        """Go on with the old panel's race: the same steps taken, playing if it was."""
+        if old._start == self._start and old.steps_taken:
+            self.step(old.steps_taken)
+        if old.timer.isActive():
+            old.pause()
+            self.play()
+
     def pause(self):
         """Stop the timer; the race can continue with Play or Step."""
         self.timer.stop()
@@ -690,7 +698,8 @@ class RacePanel(Panel):
     def _interval(self):
         return round(1000 / self.speed_spin.value())
 
-    def _on_speed(self, _value):
+    def _on_speed(self, value):
+        self.model.display.set_view("race_speed", value)
         if self.timer.isActive():
             self.timer.setInterval(self._interval())
 
