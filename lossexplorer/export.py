@@ -3,6 +3,10 @@
 Every file is written atomically (``lossexplorer.atomic``): an export that
 fails raises ``OSError`` with a readable message and leaves whatever file was
 there untouched.
+
+An image shows what the screen shows, at its own resolution: lines as thick
+next to the text as on screen (``device_pens``), and no passing message from
+the status bar (``render_widget``).
 """
 
 from __future__ import annotations
@@ -13,48 +17,151 @@ import functools
 import io
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QCoreApplication,
+    QEvent,
     QIODevice,
+    QObject,
     QPoint,
     QRect,
     QRectF,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
+    QAbstractGraphicsShapeItem,
     QFileDialog,
     QGraphicsItem,
+    QGraphicsLineItem,
     QGraphicsTextItem,
     QGraphicsView,
     QInputDialog,
     QMenu,
     QMessageBox,
+    QStatusBar,
+    QStyle,
+    QStyleOption,
     QStyleOptionGraphicsItem,
     QWidget,
 )
 
-from lossexplorer import atomic, losses
+from lossexplorer import atomic, losses, style
 
 Z_GRID = np.linspace(-10.0, 10.0, 401)
 
 
 def render_widget(widget, scale: float = 1.0) -> QImage:
-    """Render a widget (with its children) into an image ``scale`` times its size."""
+    """Render a widget (with its children) into an image ``scale`` times its size.
+
+    Lines keep their thickness relative to the widget (``device_pens``); a
+    status bar inside is drawn without its passing message (an old error
+    has no place in a picture of the lesson).
+    """
     size = widget.size()
     image = QImage(
         round(size.width() * scale), round(size.height() * scale), QImage.Format.Format_ARGB32
     )
     image.setDevicePixelRatio(scale)
     image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    QWidget.render(widget, painter, QPoint(0, 0))  # QGraphicsView overrides render()
-    painter.end()
+    bars = widget.findChildren(QStatusBar)
+    if isinstance(widget, QStatusBar):
+        bars.append(widget)
+    without_message = _NoStatusMessage()
+    for bar in bars:
+        bar.installEventFilter(without_message)
+    try:
+        with device_pens(widget, scale):
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            QWidget.render(widget, painter, QPoint(0, 0))  # QGraphicsView overrides render()
+            painter.end()
+    finally:
+        for bar in bars:
+            bar.removeEventFilter(without_message)
     return image
+
+
+class _NoStatusMessage(QObject):
+    """An event filter that paints a status bar as it looks with no message."""
+
+    def eventFilter(self, bar, event):
+        if event.type() != QEvent.Type.Paint or not bar.currentMessage():
+            return False
+        # what QStatusBar.paintEvent draws, less the message (the bar holds
+        # no widgets of its own here, so there are no item frames to draw)
+        painter = QPainter(bar)
+        option = QStyleOption()
+        option.initFrom(bar)
+        bar.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter, bar)
+        painter.end()
+        return True
+
+
+@contextlib.contextmanager
+def device_pens(widget, ratio: float):
+    """Draw the plots in ``widget`` for a device of ``ratio`` device pixels per pixel.
+
+    Pens are cosmetic (their width ignores zoom), which Qt strokes in device
+    pixels, and ``style.pen`` makes them for the screen's ratio.  An image at
+    another ratio (a PNG at 2x, an SVG at 1) would show lines too thin or too
+    thick: inside this block every cosmetic pen in the widget's plots is
+    widened by ``ratio`` over the screen's, and set back after.
+    """
+    factor = ratio / style.device_pixel_ratio()
+    views = widget.findChildren(QGraphicsView)
+    if isinstance(widget, QGraphicsView):
+        views.append(widget)
+    slots = []
+    if abs(factor - 1.0) > 1e-9:
+        slots = [slot for view in views for item in view.scene().items() for slot in _pens(item)]
+    try:
+        for pen, set_pen in slots:
+            wider = QPen(pen)
+            wider.setWidthF(pen.widthF() * factor)
+            set_pen(wider)
+        yield
+    finally:
+        for pen, set_pen in reversed(slots):
+            set_pen(pen)
+
+
+def _pens(item):
+    """(pen, setter) for each cosmetic pen of a plot item that has one."""
+    if isinstance(item, pg.PlotDataItem):  # sets its curve's and its symbols' pens
+        candidates = [
+            (item.opts.get("pen"), item.setPen),
+            (item.opts.get("shadowPen"), item.setShadowPen),
+            (item.opts.get("symbolPen"), item.setSymbolPen),
+        ]
+    elif isinstance(item.parentItem(), pg.PlotDataItem):
+        candidates = []
+    elif isinstance(item, pg.PlotCurveItem):  # LiveCurve too
+        candidates = [
+            (item.opts.get("pen"), item.setPen),
+            (item.opts.get("shadowPen"), item.setShadowPen),
+        ]
+    elif isinstance(item, pg.ScatterPlotItem):
+        candidates = [(item.opts.get("pen"), item.setPen)]
+    elif isinstance(item, pg.InfiniteLine):
+        candidates = [(item.pen, item.setPen), (item.hoverPen, item.setHoverPen)]
+    elif isinstance(item, pg.AxisItem):  # make_plot's axes; its setPen recolours the title
+        candidates = [(item.pen(), item.set_line_pen)] if hasattr(item, "set_line_pen") else []
+    elif isinstance(item, (pg.LegendItem, QAbstractGraphicsShapeItem, QGraphicsLineItem)):
+        candidates = [(item.pen(), item.setPen)]  # Guide, Marker, Tag, Band among them
+    else:
+        candidates = []
+    pens = []
+    for spec, set_pen in candidates:
+        if spec is None:
+            continue
+        pen = pg.mkPen(spec)
+        if pen.isCosmetic() and pen.style() != Qt.PenStyle.NoPen and pen.widthF() > 0:
+            pens.append((pen, set_pen))
+    return pens
 
 
 def png_bytes(image: QImage) -> bytes:
@@ -157,7 +264,7 @@ def svg_bytes(plot) -> bytes:
     generator.setSize(QSize(plot.width(), plot.height()))
     generator.setViewBox(QRect(0, 0, plot.width(), plot.height()))
     generator.setTitle("lossexplorer")
-    with exporting(plot, antialias=True):
+    with exporting(plot, antialias=True), device_pens(plot, 1.0):
         painter = QPainter(generator)
         QWidget.render(plot, painter, QPoint(0, 0))
         painter.end()
@@ -182,11 +289,13 @@ def copy_image(widget, scale: float = 2.0) -> QImage:
     return image
 
 
-def window_png(window, path, scale: float = 1.0) -> None:
-    """Save the whole window as a PNG.
+def window_png(window, path, scale: float | None = None) -> None:
+    """Save the whole window as a PNG, ``scale`` times its size (default: as sharp as the screen).
 
     Raises ``OSError`` with a readable message if the file cannot be written.
     """
+    if scale is None:
+        scale = window.devicePixelRatioF()
     _save_png(render_widget(window, scale), path)
 
 

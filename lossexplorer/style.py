@@ -5,15 +5,21 @@ meaning everywhere: cross-entropy is always blue, MSE always vermillion, the
 naive 1 - p always orange, the Brier score always purple.
 
 Sizes here are those of the normal view.  What has a size (a font, a pen, a
-plot's axes) is made at a presentation ``scale``, which the caller passes:
-a panel passes its model's ``display.scale`` (see ``lossexplorer.display``).
+plot's axes, a check box) is made at a presentation ``scale``, which the
+caller passes: a panel passes its model's ``display.scale`` (see
+``lossexplorer.display``).  Sizes are logical pixels, the same apparent size
+at any device pixel ratio (a 4K projector at ratio 2): fonts and item
+geometry are logical already; a pen's width is made so (see ``pen``).
 """
 
 from __future__ import annotations
 
+import math
+
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QProxyStyle, QStyle
 
 OKABE_ITO = {
     "black": "#000000",
@@ -37,31 +43,110 @@ TRUE_BAR = OKABE_ITO["green"]
 
 BASE_POINT_SIZE = 13
 APP_POINT_SIZE = BASE_POINT_SIZE - 2  # menus, buttons and captions
+# Presentation mode's text: black, and grey on what cannot be used (a
+# disabled Pause or Redo), still legible from the back row.
+PRESENTATION_TEXT = "#000000"
+PRESENTATION_DISABLED_TEXT = "#808080"
+
+
+class ScaledStyle(QProxyStyle):
+    """The application's style with check boxes and radio buttons ``scale`` times bigger.
+
+    Qt's styles draw the indicator of a check box or radio button a fixed
+    number of pixels across, whatever the font: at presentation scale it
+    would stay small and hard to hit.  On a white window Fusion outlines
+    it in a grey too pale to see on a projector: it gets a dark outline.
+
+    Installed only while the scale is not 1 (``set_app_font``): a style
+    written in Python is asked for a metric a few dozen times per redraw.
+    """
+
+    SCALED = frozenset(
+        {
+            QStyle.PixelMetric.PM_IndicatorWidth,
+            QStyle.PixelMetric.PM_IndicatorHeight,
+            QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+            QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+            QStyle.PixelMetric.PM_CheckBoxLabelSpacing,
+            QStyle.PixelMetric.PM_RadioButtonLabelSpacing,
+        }
+    )
+    INDICATORS = frozenset(
+        {
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+            QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+        }
+    )
+
+    def __init__(self, base: str, scale: float):
+        super().__init__(base)
+        self.scale = scale
+
+    def pixelMetric(self, metric, option=None, widget=None):
+        value = super().pixelMetric(metric, option, widget)
+        return math.ceil(value * self.scale) if metric in self.SCALED else value
+
+    def drawPrimitive(self, element, option, painter, widget=None):
+        super().drawPrimitive(element, option, painter, widget)
+        if element in self.INDICATORS and option.palette.window().color().lightness() >= 240:
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            outline = QPen(option.palette.windowText().color(), max(1.0, self.scale))
+            painter.setPen(outline)  # grey when disabled (the palette's disabled group)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            half = outline.widthF() / 2
+            rect = QRectF(option.rect).adjusted(half, half, -half, -half)
+            if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+                painter.drawEllipse(rect)
+            else:
+                painter.drawRect(rect)
+            painter.restore()
 
 
 def apply_app_style(app, scale: float = 1.0) -> None:
-    """Application-wide font and pyqtgraph defaults."""
+    """Application-wide font, control sizes and pyqtgraph defaults."""
     pg.setConfigOptions(antialias=True, background="w", foreground="k")
     set_app_font(app, scale)
 
 
 def set_app_font(app, scale: float = 1.0) -> None:
-    """The application's font (menus, buttons, captions) at ``scale``."""
+    """The application's font (menus, buttons, captions) and check boxes at ``scale``.
+
+    Widgets built afterwards get the new size of check box (the window
+    builds its panels again after a change of scale).  The palette is kept.
+    """
+    current = app.style()
+    if isinstance(current, ScaledStyle):
+        if scale == 1.0:
+            app.setStyle(current.baseStyle().name())
+        else:
+            current.scale = float(scale)
+    elif scale != 1.0:
+        app.setStyle(ScaledStyle(current.name(), float(scale)))
     app.setFont(font(APP_POINT_SIZE, scale=scale))
 
 
 def apply_presentation_palette(app) -> None:
-    """A high-contrast light theme for projectors: pure white, pure black."""
+    """A high-contrast light theme for projectors: pure white, pure black.
+
+    What is disabled keeps grey text, so that it still looks disabled.
+    """
     palette = QPalette(app.palette())
     for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.Button):
         palette.setColor(role, QColor("#ffffff"))
-    for role in (
+    text_roles = (
         QPalette.ColorRole.WindowText,
         QPalette.ColorRole.Text,
         QPalette.ColorRole.ButtonText,
-    ):
-        palette.setColor(role, QColor("#000000"))
+    )
+    for role in text_roles:
+        palette.setColor(role, QColor(PRESENTATION_TEXT))  # every group
     palette.setColor(QPalette.ColorRole.Highlight, QColor(OKABE_ITO["blue"]))
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (*text_roles, QPalette.ColorRole.PlaceholderText):
+        palette.setColor(disabled, role, QColor(PRESENTATION_DISABLED_TEXT))
+    palette.setColor(disabled, QPalette.ColorRole.Highlight, QColor("#b0b0b0"))
+    palette.setColor(disabled, QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
     app.setPalette(palette)
 
 
@@ -73,9 +158,21 @@ def font(points: float = BASE_POINT_SIZE, bold: bool = False, *, scale: float = 
     return f
 
 
+def device_pixel_ratio() -> float:
+    """Device pixels per logical pixel on the sharpest screen (1 without an application)."""
+    app = QGuiApplication.instance()
+    return float(app.devicePixelRatio()) if app is not None else 1.0
+
+
 def pen(color, width: float = 3.0, style=None, *, scale: float = 1.0):
-    """A cosmetic pen of ``width`` times ``scale`` pixels."""
-    kw = {"color": color, "width": width * scale}
+    """A cosmetic pen ``width`` times ``scale`` logical pixels wide.
+
+    Qt strokes a cosmetic pen (a width that ignores zoom) in device pixels,
+    so the width holds the device pixel ratio: at ratio 2 a 3-pixel line
+    covers 6 device pixels, as wide as before next to text twice as sharp.
+    Exports, which draw at their own ratio, rescale it (``export``).
+    """
+    kw = {"color": color, "width": width * scale * device_pixel_ratio()}
     if style is not None:
         kw["style"] = style
     return pg.mkPen(**kw)

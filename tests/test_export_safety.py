@@ -4,6 +4,8 @@
 atomically (``lossexplorer.atomic``), leaves no debris, and fails in words.
 (2) SVG is vector: no embedded bitmaps, every curve a path clipped to its plot.
 (3) CSV cells with class names cannot be taken for spreadsheet formulas.
+(4) An image shows the lesson as on screen: lines as thick as its scale says,
+no passing message from the status bar.
 """
 
 from __future__ import annotations
@@ -523,3 +525,112 @@ def test_class_names_cannot_become_formulas_in_a_spreadsheet(qapp):
 )
 def test_text_cells_that_start_like_a_formula_get_a_quote(text, cell):
     assert export.text_cell(text) == cell
+
+
+# ------------------------------------------------------- (4) what the image shows
+def _rgb(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    width, height = image.width(), image.height()
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(height, image.bytesPerLine())
+    return rows[:, : 4 * width].reshape(height, width, 4)[:, :, :3].astype(int)
+
+
+def _status_strip(image: QImage, window) -> np.ndarray:
+    """The status bar's pixels in an image of the whole window."""
+    bar = window.statusBar().geometry()
+    ratio = image.width() / window.width()
+    rows = slice(round(bar.top() * ratio), round((bar.bottom() + 1) * ratio))
+    columns = slice(round(bar.left() * ratio), round((bar.right() + 1) * ratio))
+    return _rgb(image)[rows, columns]
+
+
+def _ink(strip: np.ndarray) -> int:
+    """How many pixels of ``strip`` are text-dark."""
+    return int((strip.max(axis=2) < 110).sum())
+
+
+def test_window_images_leave_out_an_old_message_in_the_status_bar(window, tmp_path):
+    bar = window.statusBar()
+    bar.clearMessage()
+    QApplication.processEvents()
+    clean = _status_strip(export.render_widget(window), window)
+    message = "Could not export: /media/usb/slide.png: No space left on device"
+    bar.showMessage(message, 15000)
+    QApplication.processEvents()
+    on_screen = _status_strip(window.grab().toImage(), window)
+    assert _ink(on_screen) > 50 and _ink(clean) == 0  # the message is there to leave out
+
+    export.window_png(window, tmp_path / "w.png")
+    saved = _status_strip(QImage(str(tmp_path / "w.png")), window)
+    copied = _status_strip(export.copy_image(window, 1.0), window)
+    for image in (saved, copied):
+        assert _ink(image) == 0
+        assert np.abs(image - clean).max() <= 2  # the bar as it looks with no message
+    assert bar.currentMessage() == message  # still shown on screen, for as long as it was
+    QApplication.processEvents()
+    assert _ink(_status_strip(window.grab().toImage(), window)) > 50
+
+
+def _line_thickness(image: QImage, scale: float, plot, level: float, colour: str) -> float:
+    """The thickness in pixels of a horizontal line at data y ``level`` in an image of ``plot``."""
+    view = plot.getPlotItem().getViewBox()
+    row = plot.mapFromScene(view.mapViewToScene(pg.Point(5.0, level))).y() * scale
+    c = pg.mkColor(colour)
+    towards = 255 - np.array([c.blue(), c.green(), c.red()], float)
+    near = _rgb(image)[int(row - 12 * scale) : int(row + 12 * scale), 50:-50]
+    f = ((255 - near) * towards).sum(axis=2) / (towards**2).sum()
+    f = np.where(f > 0.3, np.clip(f, 0, 1), 0)
+    columns = f.sum(axis=0)
+    return float(np.median(columns[columns > 0.5]))
+
+
+def test_a_png_for_slides_has_lines_as_thick_as_on_screen(qtbot, tmp_path):
+    """At 2x every line covers twice the pixels, as the text does; the screen keeps its pens."""
+    from lossexplorer import style
+    from lossexplorer.plotkit import add_guide, add_live_curve, make_plot
+
+    plot = make_plot("slide")
+    qtbot.addWidget(plot)
+    plot.resize(500, 350)
+    plot.show()
+    qtbot.waitExposed(plot)
+    item = plot.getPlotItem()
+    item.getViewBox().setRange(xRange=(0, 10), yRange=(0, 10), padding=0)
+    x = np.linspace(0.0, 10.0, 3)
+    lines = {
+        "#ff0000": add_live_curve(item, style.pen("#ff0000", 4)),
+        "#0000ff": item.plot(pen=style.pen("#0000ff", 4)),
+        "#00c000": add_guide(item, style.pen("#00c000", 4), angle=0, pos=7.0),
+    }
+    lines["#ff0000"].setData(x, np.full_like(x, 2.0))
+    lines["#0000ff"].setData(x, np.full_like(x, 4.5))
+    levels = {"#ff0000": 2.0, "#0000ff": 4.5, "#00c000": 7.0}
+    style.label_axes(plot, "z (the logit)", "loss L")
+    axis = item.getAxis("bottom")
+    title = dict(axis.labelStyle)
+    before = [pen.widthF() for pen in _pens_of(lines)] + [axis.pen().widthF()]
+    QApplication.processEvents()
+    for scale in (1.0, 2.0):
+        export.plot_png(plot, tmp_path / "p.png", scale=scale)
+        image = QImage(str(tmp_path / "p.png"))
+        for colour, level in levels.items():
+            thickness = _line_thickness(image, scale, plot, level, colour)
+            assert abs(thickness - 4 * scale) <= 1, (colour, scale, thickness)
+        assert _axis_line(image, scale, plot) == pytest.approx(1.5 * scale, abs=1.0)
+    # the screen's pens are back, and the axis titles keep their colour
+    assert [pen.widthF() for pen in _pens_of(lines)] + [axis.pen().widthF()] == before
+    assert axis.labelStyle == title and title["color"] in axis.label.toHtml()
+
+
+def _axis_line(image: QImage, scale: float, plot) -> float:
+    """The thickness in pixels of the bottom axis's line, where no tick crosses it."""
+    view = plot.getPlotItem().getViewBox()
+    row = plot.mapFromScene(view.mapViewToScene(pg.Point(0.0, 0.0))).y() * scale
+    column = plot.mapFromScene(view.mapViewToScene(pg.Point(1.3, 0.0))).x() * scale  # no tick
+    strip = _rgb(image)[int(row - 6 * scale) : int(row + 6 * scale), int(column)]
+    return float(((255 - strip.max(axis=1)) / (255 - 0x22)).clip(0, 1).sum())
+
+
+def _pens_of(lines):
+    live, fixed, guide = lines.values()
+    return [live.opts["pen"], fixed.opts["pen"], fixed.curve.opts["pen"], guide.pen()]

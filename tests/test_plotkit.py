@@ -10,7 +10,15 @@ from qt_helpers import LEFT, NO_BUTTON, colour_mask, send_mouse, viewport_point
 
 from lossexplorer import export, style
 from lossexplorer.formatting import MINUS
-from lossexplorer.plotkit import MinusAxisItem, Tag, add_guide, add_live_curve, make_plot
+from lossexplorer.plotkit import (
+    Band,
+    MinusAxisItem,
+    Tag,
+    add_guide,
+    add_live_curve,
+    make_legend,
+    make_plot,
+)
 
 RED, BLUE = "#ff0000", "#0000ff"
 
@@ -177,3 +185,76 @@ def test_a_plot_gets_the_export_menu_once(plot):
     export.install_plot_menu(plot)
     assert plot.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
     assert plot.receivers(SIGNAL("customContextMenuRequested(QPoint)")) == 1
+
+
+def _legend_plot(qtbot, scale):
+    """A plot with a two-entry legend at ``scale``; its curves are out of view."""
+    plot = make_plot("legend_plot", scale=scale)
+    plot.resize(500, 350)
+    qtbot.addWidget(plot)
+    plot.show()
+    qtbot.waitExposed(plot)
+    item = plot.getPlotItem()
+    item.getViewBox().setRange(xRange=(0, 10), yRange=(0, 10), padding=0)
+    live = add_live_curve(item, style.pen(RED, 3, scale=scale))
+    live.setData(np.array([0.0, 10.0]), np.array([-5.0, -5.0]))  # only the samples show
+    fixed = item.plot([0.0, 10.0], [-6.0, -6.0], pen=style.pen(BLUE, 3, scale=scale))
+    legend = make_legend(item.getViewBox(), scale=scale, offset=(-4, 4))
+    legend.addItem(live, "cross-entropy")
+    legend.addItem(fixed, "MSE")
+    return plot, legend
+
+
+def _legend_sizes(plot, legend):
+    """The legend's sample length, text height and height, in pixels as drawn."""
+    red = mask(plot.viewport(), RED)
+    sample = np.flatnonzero(red.any(axis=0))
+    box = plot.mapFromScene(legend.sceneBoundingRect()).boundingRect()
+    QApplication.processEvents()
+    image = plot.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    width, height = image.width(), image.height()
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(height, image.bytesPerLine())
+    rgb = rows[:, : 4 * width].reshape(height, width, 4)[:, :, :3]
+    inside = rgb[box.top() : box.bottom(), sample[-1] + 1 : box.right()]
+    text = np.flatnonzero((inside.max(axis=2) < 100).any(axis=1))
+    first_line = text[: np.flatnonzero(np.diff(text) > 1)[0] + 1]  # "cross-entropy"
+    return {
+        "sample": sample[-1] - sample[0] + 1,
+        "text": first_line[-1] - first_line[0] + 1,
+        "height": legend.boundingRect().height(),
+        "gap": legend.layout.horizontalSpacing(),
+    }
+
+
+@pytest.mark.parametrize("scale", [1.6, 2.0])
+def test_a_legend_grows_with_the_presentation_scale(qtbot, scale):
+    """Text, line samples, gaps and the whole legend, ``scale`` times the normal size."""
+    normal = _legend_sizes(*_legend_plot(qtbot, 1.0))
+    big = _legend_sizes(*_legend_plot(qtbot, scale))
+    assert normal["sample"] >= 18 and normal["text"] >= 8
+    for what in ("sample", "text", "height", "gap"):
+        assert big[what] >= scale * normal[what] - 1.5, (what, normal, big)
+        assert big[what] <= scale * normal[what] + 2.5, (what, normal, big)
+
+
+def test_a_band_shades_its_region_the_whole_height_at_any_zoom(plot):
+    """Qt draws nothing millions of pixels tall: the band must stay a view's size."""
+    band = Band(pg.mkBrush(RED))
+    plot.getPlotItem().addItem(band, ignoreBounds=True)
+    view = plot.getPlotItem().getViewBox()
+    for x_range, y_range, region in (
+        ((0, 10), (0, 10), (2.0, 5.0)),
+        ((0, 10), (0, 1e-4), (2.0, 5.0)),  # a close zoom: "all heights" would be 10¹³ px
+        ((0, 10), (-3e5, 2e5), (-1e12, 5.0)),  # far out, and a region far wider than the view
+        ((4, 6), (0, 10), (2.0, 5.0)),  # a pan: the region's left edge is out of view
+    ):
+        view.setRange(xRange=x_range, yRange=y_range, padding=0)
+        band.setRegion(region)
+        seen = mask(plot.viewport(), RED)
+        rows, columns = np.flatnonzero(seen.any(axis=1)), np.flatnonzero(seen.any(axis=0))
+        top, bottom = (pixel(plot, 0, y)[1] for y in (y_range[1], y_range[0]))
+        left = pixel(plot, max(region[0], x_range[0]), 0)[0]
+        right = pixel(plot, region[1], 0)[0]
+        assert abs(rows[0] - top) <= 1 and abs(rows[-1] + 1 - bottom) <= 1, (y_range, rows)
+        assert abs(columns[0] - left) <= 1 and abs(columns[-1] + 1 - right) <= 1, region
+    assert band.getRegion() == (2.0, 5.0)

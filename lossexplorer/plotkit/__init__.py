@@ -12,6 +12,7 @@ One module per graphics item, as in pyqtgraph:
 * ``band``: ``Band``
 * ``guide``: ``Guide``, ``add_guide``
 * ``tag``: ``Tag``
+* ``legend``: ``make_legend``, ``ScaledLegend``, ``ScaledSample``
 * ``factory``: ``make_plot``
 * ``labels``: ``text_size``, ``fix_size``
 * ``pyqtgraph_patches``: every use of pyqtgraph's private API (the first
@@ -25,6 +26,7 @@ from lossexplorer.plotkit.band import Band
 from lossexplorer.plotkit.factory import make_plot
 from lossexplorer.plotkit.guide import Guide, add_guide
 from lossexplorer.plotkit.labels import fix_size, text_size
+from lossexplorer.plotkit.legend import make_legend
 from lossexplorer.plotkit.live_curve import LiveCurve, add_live_curve
 from lossexplorer.plotkit.marker import Marker, add_marker, symbol_path
 from lossexplorer.plotkit.tag import Tag
@@ -40,6 +42,7 @@ __all__ = [
     "add_live_curve",
     "add_marker",
     "fix_size",
+    "make_legend",
     "make_plot",
     "symbol_path",
     "text_size",

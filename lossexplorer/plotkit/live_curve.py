@@ -20,7 +20,10 @@ class LiveCurve(CurveInternals):
     four times faster than one long path).  Exports (PNG, SVG: ``export.exporting``
     puts every item in pyqtgraph's export mode), dashed and dotted pens take
     pyqtgraph's own path: one path in data coordinates, which the view box
-    clips (an SVG gets one clipped vector path per curve).
+    clips (an SVG gets one clipped vector path per curve).  Either way the pen
+    is cosmetic, stroked in device pixels: ``style.pen`` puts the device pixel
+    ratio in its width, so a curve is as thick at ratio 2 as at ratio 1
+    (``tests/test_hidpi.py``).
 
     pyqtgraph's private state is reached only through ``CurveInternals``
     (``pyqtgraph_patches``).

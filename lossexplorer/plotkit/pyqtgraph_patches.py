@@ -29,6 +29,12 @@ lossexplorer touches pyqtgraph's private API.
    Tests: ``tests/test_plotkit.py::test_the_cached_axis_rectangle_is_pyqtgraphs_plus_the_overhang``,
    ``tests/test_plotkit.py::test_both_end_labels_of_an_axis_show_with_a_real_minus``.
 
+   ``CachedRectAxisItem.set_line_pen(pen)`` writes ``_pen`` and clears
+   ``picture`` (what ``AxisItem.setPen`` does, less recolouring the axis
+   title with the pen's colour).  If pyqtgraph comes to keep the pen
+   elsewhere, exports draw axes with the screen's pen.
+   Test: ``tests/test_export_safety.py::test_a_png_for_slides_has_lines_as_thick_as_on_screen``.
+
 3. ``CurveInternals``, the base class of ``LiveCurve``:
 
    a. ``replace_data(x, y)``: what ``PlotCurveItem.updateData`` resets when
@@ -61,7 +67,13 @@ drops tick labels that leave ``boundingRect()`` (test:
 passes ``enableMenu=False`` so that pyqtgraph never builds its view-box menu
 (``tests/test_classroom.py::test_a_right_click_on_a_plot_offers_the_exports``);
 ``LiveCurve`` overrides ``dataBounds``, ``boundingRect``, ``viewRangeChanged``
-and ``viewTransformChanged`` and reads ``opts``.
+and ``viewTransformChanged`` and reads ``opts``; ``export.device_pens`` reads
+the pens in ``opts`` (curves, scatter plots), ``pen`` and ``hoverPen``
+(``InfiniteLine``) and sets them with each item's own setter (test:
+``tests/test_hidpi.py``); ``ScaledLegend`` reads ``LegendItem.items`` and
+``layout`` and a label's ``item`` (its ``QGraphicsTextItem``), and
+``ScaledSample`` draws through ``ItemSample.paint`` (test:
+``tests/test_plotkit.py::test_a_legend_grows_with_the_presentation_scale``).
 """
 
 from __future__ import annotations
@@ -69,6 +81,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPen
 
 # ------------------------------------------------------------------ 1. scene
 
@@ -119,6 +132,15 @@ class CachedRectAxisItem(pg.AxisItem):
     def uncached_bounding_rect(self) -> QRectF:
         """The rectangle to cache: pyqtgraph's own."""
         return super().boundingRect()
+
+    def set_line_pen(self, pen) -> None:
+        """The pen of the axis line, its ticks and its grid; the title keeps its colour.
+
+        pyqtgraph's ``setPen`` also gives the axis title the pen's colour.
+        """
+        self._pen = QPen(pen)
+        self.picture = None
+        self.update()
 
 
 # ------------------------------------------------------------------ 3. curve
