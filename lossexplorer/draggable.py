@@ -14,6 +14,8 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
+from lossexplorer import style
+
 BAR_WIDTH = 0.7
 
 
@@ -37,7 +39,7 @@ class DraggableBars(pg.GraphicsObject):
     drag_finished = Signal(int)
     nudged = Signal(int, int)
 
-    def __init__(self, limits: tuple[float, float]):
+    def __init__(self, limits: tuple[float, float], scale: float = 1.0):
         super().__init__()
         self.limits = limits
         self.values: list[float] = []
@@ -45,8 +47,9 @@ class DraggableBars(pg.GraphicsObject):
         self._brush_specs: list = []
         self.focus_index = 0
         self.drag_index: int | None = None
-        self.outline = pg.mkPen("#222222", width=1.5)
-        self.focus_pen = pg.mkPen("#000000", width=2.5, style=Qt.PenStyle.DashLine)
+        # at the presentation scale and the device pixel ratio, like every pen (style.pen)
+        self.outline = style.pen("#222222", 1.5, scale=scale)
+        self.focus_pen = style.pen("#000000", 2.5, Qt.PenStyle.DashLine, scale=scale)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, True)
         self.setCursor(Qt.CursorShape.SizeVerCursor)
 

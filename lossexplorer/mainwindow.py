@@ -27,6 +27,7 @@ from lossexplorer.files import FileDialogs
 from lossexplorer.history import History
 from lossexplorer.model import ExplorerModel
 from lossexplorer.stage import Stage
+from lossexplorer.story_player import StoryPlayer
 
 DEFAULT_SIZE = (1280, 800)
 _TOP_OR_BOTTOM = (Qt.ToolBarArea.TopToolBarArea, Qt.ToolBarArea.BottomToolBarArea)
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.panels = self.dock_host.panels  # the panels built so far, by key
         self._lesson_states = {}
         self.stage = Stage(self, window_state.LAYOUT_VERSION)
+        self.stories = StoryPlayer(self)
         self.files = FileDialogs(self, self.settings)
         actions.build(self)
         self.pointer_action.setChecked(self.model.display.pointer_highlight)
@@ -109,7 +111,8 @@ class MainWindow(QMainWindow):
             lesson, lambda columns: self.dock_host.fits(columns, width, height)
         )
         layout_version = window_state.LAYOUT_VERSION
-        key = (lesson, level, self.size().toTuple(), self.model.display.scale, self.language)
+        # the docks' room, not the window's size: a story's caption band takes some
+        key = (lesson, level, (width, height), self.model.display.scale, self.language)
         cached = self._lesson_states.get(key)
         if cached is None or not self.restoreState(cached, layout_version):
             layouts.arrange(
@@ -123,12 +126,14 @@ class MainWindow(QMainWindow):
 
     def dock_room(self) -> tuple[int, int]:
         """The width and height the docks share: the window less its menu, toolbar, status bar."""
-        height = self.height() - self.menuBar().sizeHint().height()
+        width, height = self.width(), self.height() - self.menuBar().sizeHint().height()
         for bar in self.findChildren(QToolBar):
             if bar.isVisibleTo(self) and self.toolBarArea(bar) in _TOP_OR_BOTTOM:
                 height -= bar.sizeHint().height()
+            elif bar.isVisibleTo(self) and not bar.isFloating():  # at a side (a story band)
+                width -= bar.sizeHint().width()
         height -= self.statusBar().sizeHint().height()
-        return self.width(), height
+        return width, height
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
@@ -186,7 +191,7 @@ class MainWindow(QMainWindow):
 
     def copy_window_image(self):
         """Copy a picture of the window to the clipboard, and say so."""
-        export.copy_image(self, 1.0)
+        export.copy_image(self, self.devicePixelRatioF())  # as sharp as the screen
         self.statusBar().showMessage(self.tr("Copied a picture of the window"), 8000)
 
     def export_csv(self, path) -> bool:

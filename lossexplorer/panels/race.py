@@ -73,12 +73,6 @@ def decade_label(n: int) -> str:
     return {-2: "0.01", -1: "0.1", 0: "1", 1: "10", 2: "100"}.get(n, "10" + superscript(n))
 
 
-class _GoalBand(Band):
-    """plotkit's Band with a height Qt can draw (it draws nothing ~10¹⁰ pixels tall)."""
-
-    HEIGHT = 1e5  # data units: above every loss the view shows (at most about 1350)
-
-
 class _Flow(QLayout):
     """Widgets left to right, onto as many rows as the width needs (Qt's flow layout)."""
 
@@ -262,7 +256,7 @@ class RacePanel(Panel):
         scale = self.scale
         self.z_plot = self.make_plot("race_z_plot")
         zi = self.z_plot.getPlotItem()
-        self.goal = _GoalBand(pg.mkBrush(0, 158, 115, 40))
+        self.goal = Band(pg.mkBrush(0, 158, 115, 40))
         zi.addItem(self.goal, ignoreBounds=True)
         self.mse_curve = add_live_curve(zi, style.pen(style.MSE, scale=scale))
         self.ce_curve = add_live_curve(zi, style.pen(style.CE, scale=scale))
@@ -558,7 +552,7 @@ class RacePanel(Panel):
             self.mse_curve.setData(RACE_Z_GRID, losses.mse(RACE_Z_GRID, m.y))
             self.ce_curve.setData(RACE_Z_GRID, losses.binary_cross_entropy(RACE_Z_GRID, m.y))
             lo, hi = target_region(m.y)
-            self.goal.setRegion((max(lo, -10 * Z_LIMIT), min(hi, 10 * Z_LIMIT)))
+            self.goal.setRegion((lo, hi))
         if self._start != (m.z, m.y, m.learning_rate):
             self.reset()
         else:
