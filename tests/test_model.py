@@ -177,11 +177,29 @@ def test_state_round_trip(model):
     assert other.state() == ExplorerModel().state()
 
 
-def test_changing_the_class_count_resets_to_uniform(model):
+def test_changing_the_class_count_keeps_the_prediction(model):
+    """A new class gets 5 %, the others keep their ratios; a removed class's share is spread."""
+    logits = model.logits.copy()
     model.set_true_class(2)
+    model.set_classes(["cat", "dog", "bird", "fish"])
+    np.testing.assert_allclose(model.probabilities, [0.665, 0.19, 0.095, 0.05], rtol=1e-13)
+    np.testing.assert_array_equal(model.logits[:3], logits)  # the old logits stay put
+    np.testing.assert_allclose(losses.softmax(model.logits), model.probabilities, rtol=1e-13)
+    assert model.true_class == 2
+    model.set_classes(["cat", "dog", "bird", "fish", "horse", "frog"])
+    np.testing.assert_allclose(
+        model.probabilities, [0.5985, 0.171, 0.0855, 0.045, 0.05, 0.05], rtol=1e-13
+    )
+    model.set_classes(["yes", "no"])
+    np.testing.assert_allclose(model.probabilities, [0.7 / 0.9, 0.2 / 0.9], rtol=1e-13)
+    np.testing.assert_array_equal(model.logits, logits[:2])
+    assert model.true_class == 1
+
+
+def test_removing_every_class_that_had_probability_leaves_a_uniform_rest(model):
+    model.set_probabilities([0.0, 0.0, 1.0])
     model.set_classes(["yes", "no"])
     np.testing.assert_array_equal(model.probabilities, [0.5, 0.5])
-    assert model.true_class == 1
 
 
 indices = st.integers(0, 2)

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from qt_helpers import drag
 from screen_numbers import parse_number
 
@@ -16,6 +17,10 @@ from lossexplorer.formatting import MINUS
 
 @pytest.fixture
 def panels(window):
+    """The lesson's panels, all on screen: the window is large enough for the designed layout."""
+    window.resize(1920, 1080)
+    window.arrange(window.lesson)
+    QApplication.processEvents()
     return window.panels
 
 
@@ -131,7 +136,8 @@ def test_dragging_beyond_the_axis_clips_to_zero_and_one(window, panels):
     assert window.model.cross_entropy == math.inf
     assert panels["readout"].values["ce"].text() == "\u221e"
     assert "ruled out" in panels["readout"].note.text()
-    assert "∞" in plain(calculation(window).steps)
+    steps = calculation(window).steps
+    assert "Loss ≈ \ufffc∞" in plain(steps) and "data:image/png" in steps.text()  # ∞, drawn
     assert_everything_shows_the_model(window)
 
 
@@ -176,7 +182,8 @@ def test_renaming_a_class(window, panels, qtbot):
 def test_more_classes(window, panels, qtbot):
     panels["probabilities"].count.setValue(5)
     assert len(window.model.classes) == 5
-    np.testing.assert_allclose(window.model.probabilities, [0.2] * 5)
+    # the new classes get 5 % each, the others keep their ratios
+    np.testing.assert_allclose(window.model.probabilities, [0.63, 0.18, 0.09, 0.05, 0.05])
     assert sum(b.isVisible() for b in panels["probabilities"].true_buttons) == 5
     assert_everything_shows_the_model(window)
 
@@ -210,7 +217,8 @@ def test_temperature_flattens_the_prediction(window, panels):
     assert panels["logits"].t_spin.value() == 4.0
     scaled = [cell.text() for cell in (row[2] for row in panels["logits"].cells[:3])]
     assert scaled == [f"{v:.2f}".replace("-", MINUS) for v in logits / 4.0]
-    assert " / 4, torch" in calculation(window).code.text()
+    assert "]]) / 4,\n    torch" in calculation(window).code.text()
+    assert "]]) / 4, torch" in calculation(window).code_text()
     assert_everything_shows_the_model(window)
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, QSize, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -14,8 +16,15 @@ from PySide6.QtWidgets import (
 
 from lossexplorer import losses, style
 from lossexplorer.draggable import DraggableBars
+from lossexplorer.fitting import (
+    ClassAxis,
+    FlowLayout,
+    MinimumForWidth,
+    literal_tooltip,
+    set_data_minimum,
+)
 from lossexplorer.formatting import fmt_fixed, fmt_number, fmt_power
-from lossexplorer.i18n import class_name
+from lossexplorer.i18n import cjk_family, class_name
 from lossexplorer.model import LOGIT_LIMIT, MAX_CLASSES, TEMPERATURE_RANGE
 from lossexplorer.panels.base import GestureSlider, NumberSpinBox, Panel, set_text
 
@@ -23,14 +32,68 @@ VIEW = (-6.0, 6.0)
 LOGIT_SNAP = 0.05
 # the temperature slider is logarithmic: position k means T = 10^(k / 100)
 T_SLIDER = (-100, 100)
+MIN_DATA = (100, 70)  # the smallest data area of any plot, in pixels
 
 
 def _fmt_logit(v):
     return fmt_fixed(v, 2)
 
 
-class LogitsPanel(Panel):
-    """Logit bars and spin boxes, the temperature, and the softmax pipeline in numbers."""
+class ClassCell(QLabel):
+    """A table cell with a class name, elided (…) where narrower than it (``limit`` at least).
+
+    ``text()`` is the whole name, as typed (plain text); only the drawing and
+    the size hints use the elided one, so that a long name never widens the
+    table.  An elided name has itself whole as its tooltip.
+    """
+
+    def __init__(self, limit: float, parent=None):
+        super().__init__(parent)
+        self.limit = limit
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def shown_text(self, width=None) -> str:
+        """The text drawn in ``width`` pixels (by default the cell's own)."""
+        width = self.contentsRect().width() if width is None else width
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
+
+    def _size_within(self, limit):
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        full = metrics.horizontalAdvance(self.text())
+        shown = metrics.horizontalAdvance(self.shown_text(int(limit)))
+        return QSize(hint.width() - full + shown, hint.height())
+
+    def sizeHint(self):
+        return self._size_within(2 * self.limit)  # room for more where there is room
+
+    def minimumSizeHint(self):
+        return self._size_within(self.limit)
+
+    def setText(self, text):
+        super().setText(text)
+        elided = self.shown_text(int(self.limit)) != text
+        self.setToolTip(literal_tooltip(text) if elided else "")
+
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            self.contentsRect(),
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            self.shown_text(),
+            self.foregroundRole(),
+        )
+
+
+class LogitsPanel(MinimumForWidth, Panel):
+    """Logit bars and spin boxes, the temperature, and the softmax pipeline in numbers.
+
+    The chart and the pipeline table sit side by side when the panel is wide
+    enough for both, else the table goes under the chart.
+    """
 
     SIGNAL = "multiclass_changed"
 
@@ -38,34 +101,35 @@ class LogitsPanel(Panel):
         super().__init__(model, parent)
         self._classes_shown = None
         self._build_plot()
-        spin_row = self._build_logit_spins()
-        t_row = self._build_temperature()
+        self.spin_flow = self._build_logit_spins()
+        self.t_row = self._build_temperature()
         self._build_pipeline()
-        top = QWidget()
-        grid = QGridLayout(top)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.plot, 0, 0)
-        grid.addWidget(self.pipeline, 0, 1)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(1, 3)
+        self.top = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.top.setContentsMargins(0, 0, 0, 0)
+        self.top.addWidget(self.plot, 1)
+        self.top.addWidget(self.pipeline, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
-        layout.addWidget(top, 1)
-        layout.addLayout(spin_row)
-        layout.addLayout(t_row)
+        layout.addLayout(self.top, 1)
+        layout.addLayout(self.spin_flow)
+        layout.addLayout(self.t_row)
         self.retranslate()
         self.refresh()
 
     def _build_plot(self):
         """The logit bars, draggable."""
+        scale = self.scale
         self.plot = self.make_plot("logits_plot")
-        self.plot.setMinimumHeight(160)
         item = self.plot.getPlotItem()
+        self.class_axis = ClassAxis(gap=6 * scale)
+        item.setAxisItems({"bottom": self.class_axis})
+        style.style_axes(self.plot, scale=scale)
+        item.showGrid(x=True, y=True, alpha=0.15)
         item.setMouseEnabled(x=False, y=False)
-        tick_font = style.font(style.BASE_POINT_SIZE + 2, bold=True, scale=self.scale)
-        style.set_tick_font(item.getAxis("bottom"), tick_font)
+        tick_font = style.font(style.BASE_POINT_SIZE + 2, bold=True, scale=scale)
+        style.set_tick_font(self.class_axis, tick_font)
         item.enableAutoRange(False)
         item.setYRange(*VIEW, padding=0)
-        item.addLine(y=0.0, pen=style.pen("#444444", 1.5, scale=self.scale))
+        item.addLine(y=0.0, pen=style.pen("#444444", 1.5, scale=scale))
         self.bars = DraggableBars(VIEW)
         self.bars.drag_started.connect(self.model.begin_gesture)
         self.bars.dragged.connect(self._dragged)
@@ -73,10 +137,65 @@ class LogitsPanel(Panel):
         self.bars.nudged.connect(self._nudged)
         self.plot.addItem(self.bars)
 
-    def _build_logit_spins(self) -> QHBoxLayout:
-        """One spin box per class, to type a logit."""
+    # ----------------------------------------------------------- sizes
+    def _data_minimum(self, n) -> tuple[int, int]:
+        """Each class's column wide enough for a name of four letters (longer ones are elided)."""
+        axis = self.class_axis
+        metrics = QFontMetricsF(axis.style["tickFont"])
+        names = [class_name(name) for name in self.model.classes]
+        limit = metrics.horizontalAdvance("bird")
+        column = max(min(metrics.horizontalAdvance(s), limit) for s in names) + axis.gap
+        return int(np.ceil(max(MIN_DATA[0], (n + 0.2) * column))), MIN_DATA[1]
+
+    def _side_by_side_width(self) -> int:
+        """The width from which the chart and the table fit side by side."""
+        margins = self.layout().contentsMargins()
+        return (
+            self.plot.minimumWidth()
+            + self.top.spacing()
+            + self.pipeline.minimumSizeHint().width()
+            + margins.left()
+            + margins.right()
+        )
+
+    def inner_minimum_width(self) -> int:
+        """The chart's, the table's or the temperature row's minimum width, the widest."""
+        return max(
+            self.plot.minimumWidth(),
+            self.pipeline.minimumSizeHint().width(),
+            self.spin_flow.minimumSize().width(),
+            self.t_row.minimumSize().width(),
+        )
+
+    def inner_height_for(self, width) -> int:
+        """The chart and the table (side by side if they fit), the spin boxes wrapped."""
+        pipeline = self.pipeline.minimumSizeHint().height()
+        plot = self.plot.minimumHeight()
+        margins = self.layout().contentsMargins()
+        if width + margins.left() + margins.right() >= self._side_by_side_width():
+            top = max(plot, pipeline)
+        else:
+            top = plot + self.top.spacing() + pipeline
+        return (
+            top
+            + self.spin_flow.heightForWidth(width)
+            + self.t_row.minimumSize().height()
+            + 2 * self.layout().spacing()
+        )
+
+    def resizeEvent(self, event):
+        wide = self.width() >= self._side_by_side_width()
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.top.direction() != direction:
+            self.top.setDirection(direction)
+            align = Qt.AlignmentFlag.AlignTop if wide else Qt.AlignmentFlag.AlignLeft
+            self.top.setAlignment(self.pipeline, align)
+        super().resizeEvent(event)
+
+    def _build_logit_spins(self) -> FlowLayout:
+        """One spin box per class, to type a logit (wrapping onto more lines when narrow)."""
         self.spins = []
-        spin_row = QHBoxLayout()
+        spin_row = FlowLayout(spacing=round(6 * self.scale))
         self.spin_caption = QLabel()
         spin_row.addWidget(self.spin_caption)
         for i in range(MAX_CLASSES):
@@ -88,7 +207,6 @@ class LogitsPanel(Panel):
             spin.valueChanged.connect(lambda v, i=i: self.model.set_logit(i, v))
             self.spins.append(spin)
             spin_row.addWidget(spin)
-        spin_row.addStretch(1)
         return spin_row
 
     def _build_temperature(self) -> QHBoxLayout:
@@ -122,7 +240,8 @@ class LogitsPanel(Panel):
         self.pipeline = QWidget()
         self.pipeline.setObjectName("pipeline")
         table = QGridLayout(self.pipeline)
-        table.setHorizontalSpacing(14)
+        table.setContentsMargins(0, 0, 0, 0)
+        table.setHorizontalSpacing(round(10 * self.scale))
         cell_font = style.font(style.BASE_POINT_SIZE + 1, scale=self.scale)
         bold_font = style.font(style.BASE_POINT_SIZE + 1, bold=True, scale=self.scale)
         self.pipeline_title = QLabel()
@@ -139,10 +258,11 @@ class LogitsPanel(Panel):
             self.headers.append(header)
         self.cells = []
         self._row_colours = [None] * MAX_CLASSES
+        name_limit = 6 * QFontMetricsF(cell_font).averageCharWidth()
         for i in range(MAX_CLASSES):
             row = []
             for c in range(5):
-                cell = QLabel()
+                cell = QLabel() if c else ClassCell(name_limit)
                 # plain text: a class name is shown as typed, never read as markup
                 cell.setTextFormat(Qt.TextFormat.PlainText)
                 cell.setFont(bold_font if c == 4 else cell_font)
@@ -200,7 +320,10 @@ class LogitsPanel(Panel):
             )
         )
         self.pipeline_title.setText(
-            "<i>z</i> → <i>z</i>/<i>T</i> → e<sup><i>z</i>/<i>T</i></sup> → ÷ Σ → <i>p</i>"
+            _latin_italics(
+                "<i>z</i> → <i>z</i>/<i>T</i> → e<sup><i>z</i>/<i>T</i></sup> → ÷ Σ → <i>p</i>",
+                self.pipeline_title.font(),
+            )
         )
         headers = (
             self.tr("class"),
@@ -210,9 +333,9 @@ class LogitsPanel(Panel):
             self.tr("÷ Σ = <i>p</i>"),
         )
         for header, text in zip(self.headers, headers, strict=True):
-            header.setText(text)
+            header.setText(_latin_italics(text, header.font()))
         style.label_axes(self.plot, "", self.tr("logit"), scale=self.scale)
-        self._classes_shown = None  # the class names on the axis follow the language
+        self._classes_shown = None  # the class names and the axis title follow the language
 
     def refresh(self):
         """Redraw bars, spin boxes, temperature and pipeline table from the model."""
@@ -223,9 +346,10 @@ class LogitsPanel(Panel):
         self.bars.set_values(logits, brushes)
         if m.classes != self._classes_shown:
             self._classes_shown = m.classes
-            axis = self.plot.getPlotItem().getAxis("bottom")
-            axis.setTicks([[(i, class_name(name)) for i, name in enumerate(m.classes)], []])
             self.plot.getPlotItem().setXRange(-0.6, n - 0.4, padding=0)
+            self.class_axis.set_classes([class_name(name) for name in m.classes])
+            set_data_minimum(self.plot, *self._data_minimum(n))
+            self.updateGeometry()
         for i, spin in enumerate(self.spins):
             spin.setVisible(i < n)
             # the spin box shows 2 decimals: set only when what it shows changes
@@ -263,6 +387,18 @@ class LogitsPanel(Panel):
                     cell.setStyleSheet(f"color: {colour}")
         set_text(self.sum_cells[0], _fmt_exp(log10_sum))
         set_text(self.sum_cells[1], fmt_number(probs.sum()))
+
+
+def _latin_italics(html: str, font) -> str:
+    """``html`` with its italic letters drawn from the first font after a CJK one.
+
+    A CJK font (WenQuanYi Micro Hei) has no italic or bold: Qt slants and
+    thickens its letters itself and cuts off the part that leans out.
+    """
+    families = font.families()
+    if len(families) > 1 and families[0] == cjk_family():
+        return html.replace("<i>", f"<i style=\"font-family:'{families[1]}'\">")
+    return html
 
 
 def _fmt_exp(log10_value):

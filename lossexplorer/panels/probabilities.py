@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QValidator
+from PySide6.QtCore import QSignalBlocker, QSize, Qt
+from PySide6.QtGui import QFontMetricsF, QValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -12,11 +12,22 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QRadioButton,
     QSpinBox,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
     QVBoxLayout,
+    QWidget,
 )
 
 from lossexplorer import style
 from lossexplorer.draggable import DraggableBars
+from lossexplorer.fitting import (
+    ClassAxis,
+    FlowLayout,
+    MinimumForWidth,
+    literal_tooltip,
+    set_data_minimum,
+)
 from lossexplorer.formatting import fmt_fixed
 from lossexplorer.i18n import CLASS_NAMES, class_name
 from lossexplorer.model import MAX_CLASSES, MIN_CLASSES, NAME_LIMIT
@@ -24,6 +35,9 @@ from lossexplorer.panels.base import Panel, literal_mnemonic
 from lossexplorer.plotkit import Tag
 
 SNAP = 0.01  # drags snap to whole percent; hold Ctrl for any value
+Y_TOP = 1.12  # the view's top: room for the value above a bar of 1
+TAG_POINTS = (style.BASE_POINT_SIZE + 5, style.BASE_POINT_SIZE - 2)  # value tags: largest, smallest
+MIN_DATA = (100, 70)  # the smallest data area of any plot, in pixels
 
 
 class NameValidator(QValidator):
@@ -41,7 +55,49 @@ class NameValidator(QValidator):
         return QValidator.State.Acceptable, text, pos
 
 
-class ProbabilitiesPanel(Panel):
+class ClassRadioButton(QRadioButton):
+    """A radio button whose text (a class name) is elided beyond ``limit`` pixels.
+
+    ``text()`` is the whole name; only the drawing and the size hint use
+    the elided one, so that a 24-character name never makes the row of
+    buttons wider than the panel.
+    """
+
+    def __init__(self, limit: float, parent=None):
+        super().__init__(parent)
+        self.limit = limit
+
+    def shown_text(self) -> str:
+        """The text drawn: elided to ``limit`` (an ``&&`` stays one literal ``&``)."""
+        plain = self.text().replace("&&", "&")
+        elided = self.fontMetrics().elidedText(plain, Qt.TextElideMode.ElideRight, self.limit)
+        return literal_mnemonic(elided)
+
+    def is_elided(self) -> bool:
+        """Whether the name is drawn shortened."""
+        return self.shown_text() != self.text()
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        flag = Qt.TextFlag.TextShowMnemonic
+        extra = (
+            metrics.size(flag, self.text()).width() - metrics.size(flag, self.shown_text()).width()
+        )
+        return QSize(hint.width() - extra, hint.height())
+
+    def minimumSizeHint(self):
+        return self.sizeHint()
+
+    def paintEvent(self, event):
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_RadioButton, option)
+
+
+class ProbabilitiesPanel(MinimumForWidth, Panel):
     """Draggable probability bars, the true class, and editable class names."""
 
     SIGNAL = "multiclass_changed"
@@ -49,13 +105,16 @@ class ProbabilitiesPanel(Panel):
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
         self._names_shown = None
+        self._count_shown = None
+        self._tag_points = None
+        self._tag_height = 0.0
         self._build_plot()
-        true_row = self._build_true_row()
-        names_row = self._build_names_row()
+        self.true_flow = self._build_true_row()
+        self.names_flow = self._build_names_row()
         layout = QVBoxLayout(self)
         layout.addWidget(self.plot, 1)
-        layout.addLayout(true_row)
-        layout.addLayout(names_row)
+        layout.addLayout(self.true_flow)
+        layout.addLayout(self.names_flow)
         self.retranslate()
         self.refresh()
 
@@ -63,14 +122,16 @@ class ProbabilitiesPanel(Panel):
         """The probability bars, draggable, with their values above them."""
         scale = self.scale
         self.plot = self.make_plot("probabilities_plot")
-        self.plot.setMinimumHeight(220)
         item = self.plot.getPlotItem()
+        self.class_axis = ClassAxis(gap=6 * scale)
+        item.setAxisItems({"bottom": self.class_axis})
+        style.style_axes(self.plot, scale=scale)
         item.setMouseEnabled(x=False, y=False)
         style.set_tick_font(
-            item.getAxis("bottom"), style.font(style.BASE_POINT_SIZE + 2, bold=True, scale=scale)
+            self.class_axis, style.font(style.BASE_POINT_SIZE + 2, bold=True, scale=scale)
         )
         item.enableAutoRange(False)
-        item.setYRange(0.0, 1.12, padding=0)
+        item.setYRange(0.0, Y_TOP, padding=0)
         item.showGrid(x=False, y=True, alpha=0.2)
         self.bars = DraggableBars((0.0, 1.0))
         self.bars.drag_started.connect(self.model.begin_gesture)
@@ -81,48 +142,137 @@ class ProbabilitiesPanel(Panel):
         self.value_labels = []
         for _ in range(MAX_CLASSES):
             text = Tag("#111111", anchor=(0.5, 1.0))
-            text.setFont(style.font(style.BASE_POINT_SIZE + 5, bold=True, scale=scale))
             self.plot.addItem(text, ignoreBounds=True)
             self.value_labels.append(text)
+        item.getViewBox().sigResized.connect(self._fit_tags)
 
-    def _build_true_row(self) -> QHBoxLayout:
+    def _build_true_row(self) -> FlowLayout:
         """A radio button per class: which one the picture really is."""
         self.true_caption = QLabel()
         self.true_group = QButtonGroup(self)
         self.true_buttons = []
-        true_row = QHBoxLayout()
-        true_row.addWidget(self.true_caption)
+        flow = FlowLayout(spacing=round(6 * self.scale))
+        flow.addWidget(self.true_caption)
+        font = style.font(style.BASE_POINT_SIZE, bold=True, scale=self.scale)
+        limit = 8 * QFontMetricsF(font).averageCharWidth()
         for i in range(MAX_CLASSES):
-            button = QRadioButton()
-            button.setFont(style.font(style.BASE_POINT_SIZE, bold=True, scale=self.scale))
+            button = ClassRadioButton(limit)
+            button.setFont(font)
             self.true_group.addButton(button, i)
             self.true_buttons.append(button)
-            true_row.addWidget(button)
-        true_row.addStretch(1)
+            flow.addWidget(button)
         self.true_group.idClicked.connect(self.model.set_true_class)
-        return true_row
+        return flow
 
-    def _build_names_row(self) -> QHBoxLayout:
+    def _build_names_row(self) -> FlowLayout:
         """A name field per class, and how many classes there are."""
         self.names_caption = QLabel()
         self.name_edits = []
-        names_row = QHBoxLayout()
-        names_row.addWidget(self.names_caption)
+        flow = FlowLayout(spacing=round(6 * self.scale))
+        flow.addWidget(self.names_caption)
+        width = round(10 * self.fontMetrics().averageCharWidth())
         for i in range(MAX_CLASSES):
             edit = QLineEdit()
             edit.setValidator(NameValidator(edit))
-            edit.setMaximumWidth(130)
+            edit.setFixedWidth(width)
             edit.editingFinished.connect(lambda i=i: self._rename(i))
             self.name_edits.append(edit)
-            names_row.addWidget(edit)
+            flow.addWidget(edit)
         self.count_caption = QLabel()
         self.count = QSpinBox()
         self.count.setRange(MIN_CLASSES, MAX_CLASSES)
         self.count.valueChanged.connect(self._set_count)
-        names_row.addStretch(1)
-        names_row.addWidget(self.count_caption)
-        names_row.addWidget(self.count)
-        return names_row
+        count_box = QWidget()
+        count_row = QHBoxLayout(count_box)
+        count_row.setContentsMargins(0, 0, 0, 0)
+        count_row.addWidget(self.count_caption)
+        count_row.addWidget(self.count)
+        flow.addWidget(count_box)
+        return flow
+
+    # ----------------------------------------------------------- sizes
+    def _tag_font(self, points):
+        return style.font(points, bold=True, scale=self.scale)
+
+    def _tag_size(self, points) -> tuple[float, float]:
+        """The size of a value tag ("0.00" and its padding) at ``points`` (before the scale)."""
+        metrics = QFontMetricsF(self._tag_font(points))
+        pad = 2 * Tag.PADDING
+        return metrics.horizontalAdvance("0.00") + pad, metrics.height() + pad
+
+    def _column_minimum(self) -> float:
+        """The narrowest column a class may get: room for its value and its name.
+
+        A name longer than four letters may be elided (its tooltip has it
+        whole), and "(true)" may give way to the name; the value never.
+        """
+        axis = self.class_axis
+        metrics = QFontMetricsF(axis.style["tickFont"])
+        names = [class_name(name) for name in self.model.classes]
+        name = max(
+            min(metrics.horizontalAdvance(s), metrics.horizontalAdvance("bird")) for s in names
+        )
+        return max(self._tag_size(TAG_POINTS[1])[0], name) + axis.gap
+
+    def _data_minimum(self, n) -> tuple[int, int]:
+        """The smallest data area: every column its minimum, room for a tag above or in a bar."""
+        tag_height = self._tag_size(TAG_POINTS[0])[1]
+        width = max(MIN_DATA[0], (n + 0.2) * self._column_minimum())  # the view is n + 0.2 wide
+        height = max(MIN_DATA[1], 2.0 * tag_height * Y_TOP + 4)
+        return int(np.ceil(width)), int(np.ceil(height))
+
+    def _update_minimum(self, n):
+        set_data_minimum(self.plot, *self._data_minimum(n))
+        self.updateGeometry()
+
+    def inner_minimum_width(self) -> int:
+        """The plot's minimum width, or the widest control's."""
+        return max(
+            self.plot.minimumWidth(),
+            self.true_flow.minimumSize().width(),
+            self.names_flow.minimumSize().width(),
+        )
+
+    def inner_height_for(self, width) -> int:
+        """The plot's minimum height over the two rows of controls wrapped at ``width``."""
+        return (
+            self.plot.minimumHeight()
+            + self.true_flow.heightForWidth(width)
+            + self.names_flow.heightForWidth(width)
+            + 2 * self.layout().spacing()
+        )
+
+    def _fit_tags(self):
+        """The largest value-tag font (down to the smallest) whose tags fit their columns."""
+        room = self.class_axis.column_width() - self.class_axis.gap
+        largest, smallest = TAG_POINTS
+        points = smallest
+        for candidate in np.arange(largest, smallest, -0.5):
+            if self._tag_size(candidate)[0] <= room:
+                points = float(candidate)
+                break
+        if points != self._tag_points:
+            self._tag_points = points
+            self._tag_height = self._tag_size(points)[1]
+            font = self._tag_font(points)
+            for tag in self.value_labels:
+                tag.setFont(font)
+        self._place_tags()
+        self.class_axis.place_tips()
+
+    def _place_tags(self):
+        """Each value above its bar, or inside its top where the view has no room above."""
+        probs = self.model.probabilities
+        view_height = self.plot.getPlotItem().getViewBox().height()
+        per_unit = view_height / Y_TOP if view_height > 0 else 1.0
+        for i, label in enumerate(self.value_labels[: len(probs)]):
+            p = min(float(probs[i]), 1.0)
+            if (Y_TOP - p - 0.01) * per_unit >= self._tag_height:
+                label.setAnchor((0.5, 1.0))
+                label.setPos(i, p + 0.01)
+            else:
+                label.setAnchor((0.5, 0.0))
+                label.setPos(i, p - 0.01)
 
     # ------------------------------------------------------------ input
     def _dragged(self, i, y, modifiers):
@@ -180,7 +330,9 @@ class ProbabilitiesPanel(Panel):
             )
         )
         style.label_axes(self.plot, "", self.tr("probability"), scale=self.scale)
-        self._names_shown = None
+        self._names_shown = (
+            None  # names and the axis title (the plot's minimum) follow the language
+        )
 
     def refresh(self):
         """Redraw the bars, labels and controls from the model."""
@@ -192,21 +344,19 @@ class ProbabilitiesPanel(Panel):
         for i, label in enumerate(self.value_labels):
             if i < n:
                 label.setText(fmt_fixed(probs[i], 2))
-                label.setPos(i, min(probs[i], 1.0) + 0.01)
                 label.show()
             else:
                 label.hide()
+        if n != self._count_shown:
+            self._count_shown = n
+            self.plot.getPlotItem().setXRange(-0.6, n - 0.4, padding=0)
         names = (m.classes, m.true_class)
         if names != self._names_shown:
             self._names_shown = names
-            true_template = self.tr("{name} (true)")
             shown_names = [class_name(name) for name in m.classes]
-            ticks = [
-                (i, true_template.format(name=name) if i == m.true_class else name)
-                for i, name in enumerate(shown_names)
-            ]
-            self.plot.getPlotItem().getAxis("bottom").setTicks([ticks, []])
-            self.plot.getPlotItem().setXRange(-0.6, n - 0.4, padding=0)
+            self.class_axis.set_classes(shown_names, {m.true_class: self.tr("{name} (true)")})
+            self._update_minimum(n)
+            self._fit_tags()
             for i, (button, edit) in enumerate(
                 zip(self.true_buttons, self.name_edits, strict=True)
             ):
@@ -215,8 +365,11 @@ class ProbabilitiesPanel(Panel):
                 edit.setVisible(visible)
                 if visible:
                     button.setText(literal_mnemonic(shown_names[i]))  # "R&D" is not Alt+D
+                    button.setToolTip(literal_tooltip(shown_names[i]) if button.is_elided() else "")
                     button.setChecked(i == m.true_class)
                     if edit.text() != shown_names[i]:
                         edit.setText(shown_names[i])
             with QSignalBlocker(self.count):
                 self.count.setValue(n)
+        else:
+            self._place_tags()

@@ -9,6 +9,9 @@ from lossexplorer.parts import checks
 
 DEFAULT_CLASSES = ("cat", "dog", "bird")
 DEFAULT_PROBABILITIES = (0.7, 0.2, 0.1)
+# A class added to the prediction starts with this probability; the others
+# keep their ratios and share the rest.
+NEW_CLASS_SHARE = 0.05
 MIN_CLASSES, MAX_CLASSES = 2, 6
 LOGIT_LIMIT = 1.0e4
 TEMPERATURE_RANGE = (0.05, 20.0)
@@ -113,16 +116,45 @@ class MulticlassPart:
         return self._resolve(classes=tuple(names))
 
     def classes_change(self, names) -> dict:
-        """New names; a new count resets to a uniform prediction."""
+        """New names; a new count keeps the prediction the teacher set up.
+
+        Each added class gets ``NEW_CLASS_SHARE`` and the others keep their
+        ratios (1 - k · share between them); removing classes shares their
+        probability among the rest in proportion (equally if the rest had
+        none).  The logits of the classes that stay do not move.
+        """
         names = self._class_names(names)
-        if len(names) == len(self.classes):
+        n, old = len(names), len(self.classes)
+        if n == old:
             return self._resolve(classes=names)
-        n = len(names)
-        return self._resolve(
-            classes=names,
-            probabilities=np.full(n, 1.0 / n),
-            true_class=min(self.true_class, n - 1),
-        )
+        true_class = min(self.true_class, n - 1)
+        t = self.temperature
+        if n > old:
+            added = n - old
+            share = NEW_CLASS_SHARE
+            probs = np.concatenate(
+                [self.probabilities * (1.0 - added * share), np.full(added, share)]
+            )
+            # e^(z_new / T) / (sum + added · e^(z_new / T)) = share, the sum in log space
+            scaled = self.logits / t
+            top = scaled.max()
+            log_sum = top + np.log(np.exp(scaled - top).sum())
+            z_new = t * (log_sum + np.log(share / (1.0 - added * share)))
+            logits = np.concatenate([self.logits, np.full(added, z_new)])
+        else:
+            kept = self.probabilities[:n]
+            rest = kept.sum()
+            if rest == 0.0:  # every bit of probability was on the classes removed
+                return self._resolve(
+                    classes=names, probabilities=np.full(n, 1.0 / n), true_class=true_class
+                )
+            probs = kept / rest
+            logits = self.logits[:n]
+        if np.all(np.abs(logits) <= LOGIT_LIMIT) and agree(logits, t, probs):
+            return self._resolve(
+                classes=names, probabilities=probs, logits=logits, true_class=true_class
+            )
+        return self._resolve(classes=names, probabilities=probs, true_class=true_class)
 
     def state_change(self, state: dict) -> dict:
         """The checked change for this part's entries of a saved state.
