@@ -39,6 +39,7 @@ from lossexplorer.plotkit.fit import (
     plot_minimum,
     room_below,
     title_height,
+    title_size,
 )
 
 _EDGE = 1e-4
@@ -277,13 +278,12 @@ class CeProbPanel(Panel):
         axes = item.layout.getContentsMargins()[0] + item.getAxis("left").minimumWidth()
         axes += RIGHT_MARGIN + 2 * self.plot.frameWidth()
         (w1, _h1), (w2, _h2) = self._label_sizes
-        title = item.getAxis("bottom").label.document().clone()
-        title.setTextWidth(-1)  # its length on one line
+        title = title_size(item.getAxis("bottom"))  # its length on one line
         steps = (
             self._row_sizes[False].width(),
             axes + legend_size(self.legend, len(self.legend.items))[0],
             axes + (w1 + w2 + 3 * GAP) / 0.85,
-            axes + title.size().width() + 2 * GAP,
+            axes + title.width() + 2 * GAP,
         )
         return least_height(self._height_for, self._narrowest(), [s + sides for s in steps])
 

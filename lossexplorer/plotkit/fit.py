@@ -13,7 +13,8 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize, Qt
+import shiboken6
+from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QFontMetricsF
 
 from lossexplorer import style
@@ -113,15 +114,24 @@ def fit_title(axis, room: float) -> None:
     axis.resizeEvent()  # pyqtgraph centres the title there
 
 
+def title_size(axis, room: float = -1) -> QSizeF:
+    """The size of a horizontal axis's title wrapped to ``room`` pixels (-1: on one line)."""
+    document = axis.label.document().clone()
+    try:
+        document.setTextWidth(-1)
+        if room >= 0 and document.size().width() > room:
+            document.setTextWidth(max(room, 1.0))
+        return document.size()
+    finally:
+        # PySide leaves a clone to C++, which never frees it: one document a call
+        shiboken6.delete(document)
+
+
 def title_height(axis, room: float) -> float:
     """A horizontal axis's height with its title wrapped to ``room`` pixels (``fit_title``)."""
-    document = axis.label.document().clone()
-    document.setTextWidth(-1)
-    if document.size().width() > room:
-        document.setTextWidth(max(room, 1.0))
     style_ = axis.style
     ticks = style_["tickTextHeight"] + style_["tickTextOffset"][1] + max(0, style_["tickLength"])
-    return ticks + 0.8 * document.size().height()  # as pyqtgraph counts the title
+    return ticks + 0.8 * title_size(axis, room).height()  # as pyqtgraph counts the title
 
 
 def least_height(height_for, narrowest: int, steps) -> QSize:
