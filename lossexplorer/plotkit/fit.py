@@ -13,9 +13,8 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-import shiboken6
 from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFontMetricsF, QTextDocument
 
 from lossexplorer import style
 
@@ -116,15 +115,16 @@ def fit_title(axis, room: float) -> None:
 
 def title_size(axis, room: float = -1) -> QSizeF:
     """The size of a horizontal axis's title wrapped to ``room`` pixels (-1: on one line)."""
-    document = axis.label.document().clone()
-    try:
-        document.setTextWidth(-1)
-        if room >= 0 and document.size().width() > room:
-            document.setTextWidth(max(room, 1.0))
-        return document.size()
-    finally:
-        # PySide leaves a clone to C++, which never frees it: one document a call
-        shiboken6.delete(document)
+    # A new document, not the title's clone(): PySide never frees a clone (one
+    # leaked document a call), and deleting it by hand crashes later.
+    label = axis.label
+    document = QTextDocument()
+    document.setDocumentMargin(label.document().documentMargin())
+    document.setDefaultFont(label.font())
+    document.setHtml(label.toHtml())
+    if room >= 0 and document.size().width() > room:
+        document.setTextWidth(max(room, 1.0))
+    return document.size()
 
 
 def title_height(axis, room: float) -> float:
