@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -46,13 +46,18 @@ class PanelScroll(QScrollArea):
         panel = self.widget()
         minimum = panel.minimumSizeHint()
         area = self.viewport().size()
-        panel.resize(max(area.width(), minimum.width()), max(area.height(), minimum.height()))
+        width = max(area.width(), minimum.width())
+        panel.resize(width, max(area.height(), panel.minimum_height_at(width)))
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # a wider panel may need less height, a narrower more
 
     def sizeHint(self):
         return self._hint.expandedTo(self.minimumSizeHint())
 
     def minimumSizeHint(self):
-        return self.widget().minimumSizeHint()
+        panel = self.widget()
+        hint = panel.minimumSizeHint()
+        return QSize(hint.width(), panel.minimum_height_at(max(self.width(), hint.width())))
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:
@@ -200,12 +205,17 @@ class DockHost:
             old_title.deleteLater()
             self.retranslate()
 
-    def minimum_size(self, key: str) -> tuple[int, int]:
-        """The smallest (width, height) dock ``key`` shows its panel at, title included."""
+    def minimum_size(self, key: str, width: int | None = None) -> tuple[int, int]:
+        """The smallest (width, height) dock ``key`` shows its panel at, title included.
+
+        Given a ``width``, the height is the least the panel needs at that width.
+        """
         dock = self.docks[key]
-        panel = self.ensure_panel(key).minimumSizeHint()
+        panel = self.ensure_panel(key)
+        hint = panel.minimumSizeHint()
+        height = hint.height() if width is None else panel.minimum_height_at(width - 2)
         title = dock.titleBarWidget().minimumSizeHint()
-        return max(panel.width(), title.width()) + 2, panel.height() + title.height() + 2
+        return max(hint.width(), title.width()) + 2, height + title.height() + 2
 
     def tab_width(self, key: str) -> int:
         """The width of dock ``key``'s tab when it shares a row of tabs."""
@@ -216,9 +226,11 @@ class DockHost:
         """The height of a row of tabs."""
         return QFontMetrics(style.font(style.APP_POINT_SIZE)).height() + 14
 
-    def fits(self, columns, width: int, height: int) -> bool:
+    def fits(self, columns, column_weights, width: int, height: int) -> bool:
         """Whether the docks of ``columns`` (a ``layouts.arrangement``) fit in width × height."""
-        need = layouts.needed_size(columns, self.minimum_size, self.tab_width, self.tab_height())
+        need = layouts.needed_size(
+            columns, self.minimum_size, self.tab_width, self.tab_height(), width, column_weights
+        )
         return need[0] <= width and need[1] <= height
 
     def rebuild(self, layout_version: int):

@@ -128,35 +128,46 @@ def weights(lesson: str, compact: int) -> tuple[tuple[int, ...], tuple[tuple[int
     return column_weights, tuple(rows)
 
 
-def needed_size(columns, minimum_of, tab_width_of, tab_height: int) -> tuple[int, int]:
+def needed_size(
+    columns, minimum_of, tab_width_of, tab_height: int, width=None, column_weights=None
+) -> tuple[int, int]:
     """The smallest size that shows ``columns`` with every dock at least its minimum.
 
-    ``minimum_of(key)`` is a dock's minimum (width, height) with its title,
-    ``tab_width_of(key)`` the width of its tab, ``tab_height`` a tab bar's.
+    ``minimum_of(key, width=None)`` is a dock's minimum (width, height) with
+    its title (its height at ``width``, when given: a wider panel may need
+    less height), ``tab_width_of(key)`` the width of its tab, ``tab_height``
+    a tab bar's.  Given the ``width`` to share and the ``column_weights``,
+    each column's height is measured at the width it would get.
     """
-    width = height = 0
+    minimum_widths = []
     for column in columns:
-        column_width = column_height = 0
+        column_width = 0
         for row in column:
-            sizes = [minimum_of(key) for key in row]
-            row_width = max(w for w, _ in sizes)
-            row_height = max(h for _, h in sizes)
+            row_width = max(minimum_of(key)[0] for key in row)
             if len(row) > 1:
                 row_width = max(row_width, sum(tab_width_of(key) for key in row))
-                row_height += tab_height
             column_width = max(column_width, row_width)
-            column_height += row_height
-        column_height += SEPARATOR * (len(column) - 1)
-        width += column_width
+        minimum_widths.append(column_width)
+    total = sum(minimum_widths) + SEPARATOR * (len(columns) - 1)
+    widths = minimum_widths
+    if width is not None and column_weights is not None and total <= width:
+        room = width - SEPARATOR * (len(columns) - 1)
+        widths = share(room, column_weights[: len(columns)], minimum_widths)
+    height = 0
+    for column, column_width in zip(columns, widths, strict=True):
+        column_height = SEPARATOR * (len(column) - 1)
+        for row in column:
+            column_height += max(minimum_of(key, column_width)[1] for key in row)
+            if len(row) > 1:
+                column_height += tab_height
         height = max(height, column_height)
-    width += SEPARATOR * (len(columns) - 1)
-    return width, height
+    return total, height
 
 
 def fitting_level(lesson: str, fits) -> int:
-    """The least compact level of ``lesson`` whose arrangement ``fits(columns)``; else the last."""
+    """The least compact level of ``lesson`` that ``fits(columns, column_weights)``, or the last."""
     for compact in range(levels(lesson)):
-        if fits(arrangement(lesson, compact)):
+        if fits(arrangement(lesson, compact), weights(lesson, compact)[0]):
             return compact
     return levels(lesson) - 1
 
@@ -184,7 +195,7 @@ def arrange(window, docks: dict, lesson: str, compact: int = 0, room=None, minim
     lesson's weights, but never below a dock's minimum.
     """
     room = room or (window.width(), window.height())
-    minimum_of = minimum_of or (lambda key: (0, 0))
+    minimum_of = minimum_of or (lambda key, width=None: (0, 0))
     columns = arrangement(lesson, compact)
     column_weights, row_weights = weights(lesson, compact)
     wanted = {k for k in lesson_keys(lesson) if k in docks}
@@ -222,19 +233,22 @@ def arrange(window, docks: dict, lesson: str, compact: int = 0, room=None, minim
             first.raise_()
             rows_by_column[-1].append(first)
             above = first
+    column_widths = [room[0]] * len(columns)
     if len(firsts) > 1:
         widths = [
             max(minimum_of(key)[0] for row in column for key in row if key in docks)
             for column in columns
         ]
         total = room[0] - SEPARATOR * (len(firsts) - 1)
-        sizes = share(total, column_weights[: len(firsts)], widths[: len(firsts)])
-        window.resizeDocks(firsts, sizes, Qt.Orientation.Horizontal)
-    for column, column_docks, column_rows in zip(
-        columns, rows_by_column, row_weights, strict=False
+        column_widths = share(total, column_weights[: len(firsts)], widths[: len(firsts)])
+        window.resizeDocks(firsts, column_widths, Qt.Orientation.Horizontal)
+    for column, column_docks, column_rows, width in zip(
+        columns, rows_by_column, row_weights, column_widths, strict=False
     ):
         if len(column_docks) > 1:
-            heights = [max(minimum_of(key)[1] for key in row if key in docks) for row in column]
+            heights = [
+                max(minimum_of(key, width)[1] for key in row if key in docks) for row in column
+            ]
             total = room[1] - SEPARATOR * (len(column_docks) - 1)
             sizes = share(total, column_rows[: len(column_docks)], heights[: len(column_docks)])
             window.resizeDocks(column_docks, sizes, Qt.Orientation.Vertical)

@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
             self.ensure_panel(key)  # built before the layout measures it
         width, height = self.dock_room()
         level = layouts.fitting_level(
-            lesson, lambda columns: self.dock_host.fits(columns, width, height)
+            lesson, lambda columns, weights: self.dock_host.fits(columns, weights, width, height)
         )
         layout_version = window_state.LAYOUT_VERSION
         # the docks' room, not the window's size: a story's caption band takes some
@@ -148,9 +148,10 @@ class MainWindow(QMainWindow):
             if panel is None or not dock.isVisible() or dock.visibleRegion().isEmpty():
                 continue
             room = dock.widget().size()
-            need = panel.minimumSizeHint()
+            need_width = panel.minimumSizeHint().width()
+            need_height = panel.minimum_height_at(room.width())
             cut = not self.rect().contains(dock.geometry())  # pushed past the window's edge
-            if cut or room.width() < need.width() or room.height() < need.height():
+            if cut or room.width() < need_width or room.height() < need_height:
                 self.arrange(self.lesson)
                 return
 

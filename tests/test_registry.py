@@ -82,10 +82,10 @@ def test_each_compact_level_tabs_more_and_loses_no_panel(lesson):
 
 def test_the_first_arrangement_that_fits_is_chosen():
     def needed(columns):
-        return layouts.needed_size(columns, lambda key: (300, 200), lambda key: 100, 30)
+        return layouts.needed_size(columns, lambda key, width=None: (300, 200), lambda key: 100, 30)
 
     def fits(width, height):
-        def fit(columns):
+        def fit(columns, _weights):
             need_w, need_h = needed(columns)
             return need_w <= width and need_h <= height
 

@@ -88,6 +88,17 @@ class Panel(QWidget):
             except (RuntimeError, TypeError):
                 pass
 
+    def minimum_height_at(self, width: int) -> int:
+        """The least height that shows all of the panel at ``width`` (at least its minimum width).
+
+        ``minimumSizeHint`` is this at the narrowest width; a panel whose
+        contents wrap needs less height when it is wider (``heightForWidth``).
+        """
+        hint = self.minimumSizeHint()
+        if self.hasHeightForWidth():
+            return min(hint.height(), self.heightForWidth(max(width, hint.width())))
+        return hint.height()
+
     def take_over(self, old: Panel) -> None:
         """Carry on from ``old``, the panel this one replaces (built again at a new scale).
 
