@@ -28,6 +28,8 @@ VIEW_OPTIONS = {
     "gradient_log": (False, True),  # that overlay's log scale
     "binary_range": ("wide", "close"),  # the MSE plot's z range: [-10, 10] or the seed's [-1, 1]
     "race_speed": (30, *range(1, 30), *range(31, 61)),  # the race's steps per second
+    "training_loss_log": (False, True),  # the training curves' loss on a log scale
+    "training_class": (0, 1, 2),  # the class a click on the training data adds
 }
 
 

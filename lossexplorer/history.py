@@ -53,6 +53,12 @@ class History(QObject):
         self._snapshot = model.state()
         self._applying = False
         model.changed.connect(self._on_changed)
+        # the training runs moving on is no undo step; the next step's "before" includes it
+        model.training_progressed.connect(self._take_snapshot)
+
+    def _take_snapshot(self):
+        if not self._applying:
+            self._snapshot = self.model.state()
 
     def _on_changed(self):
         after = self.model.state()

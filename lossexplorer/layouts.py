@@ -47,6 +47,7 @@ LESSONS = {
         ((11, 9), (2, 5)),
         shows=("multiclass", "binary"),  # the two seeds' lessons
     ),
+    "training": Lesson(QT_TRANSLATE_NOOP("MainWindow", "Training"), (42, 58), ((64, 36), (56, 44))),
 }
 SEPARATOR = 6  # pixels between two docks (Qt's dock separator and margins)
 

@@ -3,9 +3,13 @@
 Panels never talk to each other.  They call a setter here; the setter has
 the part that owns the field (``lossexplorer.parts``) check the request,
 applies it, and emits ``changed`` once, after the part's own signal
-(``multiclass_changed`` or ``binary_changed``, so that a panel can skip work
-that does not concern it); every panel then redraws from the model, and can
-ask ``last_change`` which fields that was.
+(``multiclass_changed``, ``binary_changed`` or ``training_changed``, so that
+a panel can skip work that does not concern it); every panel then redraws
+from the model, and can ask ``last_change`` which fields that was.
+
+The training runs moving on (a tick of the animation, the Step button) and
+play/pause are progress, not edits: they emit ``training_progressed`` alone,
+not ``training_changed`` nor ``changed``, so they are not undo steps.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from lossexplorer.parts.multiclass import (
     TEMPERATURE_RANGE,
     logits_for,
 )
+from lossexplorer.parts.training import TrainingPart
+from lossexplorer.training_clock import TrainingClock
 
 __all__ = [
     "AGREEMENT",
@@ -58,16 +64,21 @@ def default_state() -> dict:
         "z": DEFAULT_Z,
         "y": 1.0,
         "learning_rate": 1.0,
+        **TrainingPart().state(),
     }
 
 
 class ExplorerModel(QObject):
-    """The shared state, made of parts: a multi-class prediction and a binary logit/label.
+    """The shared state, made of parts: a multi-class prediction, a binary logit/label
+    and the training lesson.
 
     Multi-class part (``self.multiclass``): ``classes`` (names), ``logits``,
     ``temperature``, ``probabilities`` = softmax(logits / temperature) and
     ``true_class``.  Binary part (``self.binary``): the logit ``z``, the label
     ``y`` in [0, 1] and the ``learning_rate`` of the gradient-descent race.
+    Training part (``self.training``, see ``parts.training``): the points and
+    labels, the model, start, scale and learning rate, and the two runs (MSE
+    and cross-entropy) that ``training_clock`` steps while they play.
     Every setter raises ``ValueError`` for bad input and then leaves the
     state exactly as it was.
     """
@@ -75,16 +86,20 @@ class ExplorerModel(QObject):
     changed = Signal()
     multiclass_changed = Signal()
     binary_changed = Signal()
+    training_changed = Signal()  # the data, a setting or the runs as a whole
+    training_progressed = Signal()  # the runs moved on a step, or play/pause: no undo step
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.multiclass = MulticlassPart()
         self.binary = BinaryPart()
-        self._parts = (self.multiclass, self.binary)
+        self.training = TrainingPart()
+        self._parts = (self.multiclass, self.binary, self.training)
         self._last_change = frozenset()
         self._gesture = 0
         self._gesture_active = False
         self.display = DisplaySettings(self)
+        self.training_clock = TrainingClock(self)
 
     # ------------------------------------------------------------- gestures
     def begin_gesture(self) -> None:
@@ -253,10 +268,78 @@ class ExplorerModel(QObject):
         """Set the learning rate of the gradient-descent race."""
         self._commit(binary=self.binary.learning_rate_change(lr))
 
+    # -------------------------------------------------------------- training
+    def set_training_points(self, points, labels) -> None:
+        """Replace the training data: points (n × 2) and labels (0 cat, 1 dog, 2 bird).
+
+        Both runs start again; a bird under the logistic model makes it softmax.
+        """
+        self._commit(training=self.training.points_change(points, labels))
+
+    def set_training_preset(self, name) -> None:
+        """Replace the training data by a preset (``parts.training.PRESETS``)."""
+        self._commit(training=self.training.preset_change(name))
+
+    def add_training_point(self, x1, x2, label) -> None:
+        """Add a point of class ``label`` at (x1, x2); both runs start again."""
+        self._commit(training=self.training.add_point_change(x1, x2, label))
+
+    def move_training_point(self, i, x1, x2) -> None:
+        """Move point ``i`` to (x1, x2); both runs start again."""
+        self._commit(training=self.training.move_point_change(i, x1, x2))
+
+    def delete_training_point(self, i) -> None:
+        """Delete point ``i`` (not the last one); both runs start again."""
+        self._commit(training=self.training.delete_point_change(i))
+
+    def set_training_model(self, model) -> None:
+        """ "logistic" (two classes), "softmax" or "hidden" (one tanh layer); runs start again."""
+        self._commit(training=self.training.model_change(model))
+
+    def set_training_start(self, start) -> None:
+        """ "small random" or "confidently wrong"; both runs start again."""
+        self._commit(training=self.training.start_change(start))
+
+    def set_training_scale(self, scale) -> None:
+        """The start's scale (0.1 to 100: large saturates the sigmoid); runs start again."""
+        self._commit(training=self.training.scale_change(scale))
+
+    def set_training_learning_rate(self, lr) -> None:
+        """The learning rate both runs share; both runs start again."""
+        self._commit(training=self.training.learning_rate_change(lr))
+
+    def reset_training(self) -> None:
+        """Both runs back to step 0 (an undo step, like an edit)."""
+        self._commit(training=self.training.reset_change())
+
+    def step_training(self) -> bool:
+        """One step of both runs: progress, not an undo step.
+
+        Returns False, and stops playing, at the last step or when a run
+        diverges (``training.runs.diverged`` says which).
+        """
+        moved = self.training.advance()
+        if not moved:
+            self.training.set_playing(False)
+            self._progress(frozenset({"training_playing"}))
+            return False
+        self._progress(frozenset({"training_step", "training_weights_ce", "training_weights_mse"}))
+        return True
+
+    def set_training_playing(self, on) -> None:
+        """Play (True) or pause (False) the runs (not an undo step)."""
+        if self.training.set_playing(on):
+            self._progress(frozenset({"training_playing"}))
+
+    def set_training_speed(self, speed) -> None:
+        """Steps per second while playing, one of ``parts.training.SPEEDS``."""
+        if self.training.set_speed(speed):
+            self._progress(frozenset({"training_speed"}))
+
     # --------------------------------------------------------- whole states
     def state(self) -> dict:
         """A plain, JSON-friendly snapshot of the complete state."""
-        return {**self.multiclass.state(), **self.binary.state()}
+        return {**self.multiclass.state(), **self.binary.state(), **self.training.state()}
 
     def set_state(self, state) -> None:
         """Restore a snapshot made by ``state()`` (or part of one), atomically.
@@ -273,10 +356,12 @@ class ExplorerModel(QObject):
         self._commit(
             multiclass=self.multiclass.state_change(state),
             binary=self.binary.state_change(state),
+            training=self.training.state_change(state),
         )
 
     def reset(self) -> None:
-        """Return to the defaults (seed 000's example; z = −6 with y = 1)."""
+        """Return to the defaults (seed 000's example; z = −6 with y = 1; the training
+        lesson's separable blobs)."""
         self.set_state(default_state())
 
     # -------------------------------------------------------------- helpers
@@ -296,3 +381,8 @@ class ExplorerModel(QObject):
         for part in changed_parts:
             getattr(self, part.SIGNAL).emit()
         self.changed.emit()
+
+    def _progress(self, fields: frozenset) -> None:
+        """The runs moved on (or play/pause): tell the panels, but it is no undo step."""
+        self._last_change = fields
+        self.training_progressed.emit()

@@ -5,7 +5,11 @@ A ``.lossx`` file is small JSON::
     {"format": "lossexplorer-scenario", "version": 1,
      "state": {"classes": [...], "probabilities": [...], "logits": [...],
                "temperature": 1.0, "true_class": 0, "z": -6.0, "y": 1.0,
-               "learning_rate": 1.0}}
+               "learning_rate": 1.0,
+               "training_points": [[x1, x2, label], ...], "training_model": "logistic",
+               "training_start": "confidently wrong", "training_scale": 1.0,
+               "training_learning_rate": 0.3, "training_step": 0,
+               "training_weights_ce": [...], "training_weights_mse": [...]}}
 
 Reading is defensive: the file must be small, be JSON, carry our format
 name and a version we know, and hold only known keys of the right types.
@@ -26,11 +30,15 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from lossexplorer import atomic
 from lossexplorer.model import DEFAULT_CLASSES
+from lossexplorer.parts.training import MAX_POINTS
 
 FORMAT = "lossexplorer-scenario"
 VERSION = 1
 SUFFIX = ".lossx"
-MAX_BYTES = 64 * 1024
+# 2000 training points, written one number a line, take about 200 kB
+MAX_BYTES = 1024 * 1024
+MAX_LIST = 16  # a list of numbers (probabilities, logits) is never longer
+MAX_WEIGHTS = 64  # a training run's parameters, one list: 51 for the hidden layer with birds
 _STATE_TYPES = {
     "classes": list,
     "probabilities": list,
@@ -40,6 +48,14 @@ _STATE_TYPES = {
     "z": (int, float),
     "y": (int, float),
     "learning_rate": (int, float),
+    "training_points": list,
+    "training_model": str,
+    "training_start": str,
+    "training_scale": (int, float),
+    "training_learning_rate": (int, float),
+    "training_step": int,
+    "training_weights_ce": list,
+    "training_weights_mse": list,
 }
 
 
@@ -177,17 +193,44 @@ def _check_entry(key, value) -> None:
         )
     if isinstance(value, bool) or not isinstance(value, expected):
         _refuse(QT_TRANSLATE_NOOP("Scenarios", "The scenario's {0} has the wrong type."), repr(key))
+    if isinstance(value, str):
+        return
     if not isinstance(value, list):
         _check_number(value)
         return
-    if len(value) > 16:
+    if key == "training_points":
+        _check_points(value)
+        return
+    longest = MAX_WEIGHTS if key.startswith("training_weights") else MAX_LIST
+    if len(value) > longest:
         _refuse(QT_TRANSLATE_NOOP("Scenarios", "The scenario's {0} is far too long."), repr(key))
+    _check_numbers(key, value)
+
+
+def _check_points(rows) -> None:
+    """Training points: at most MAX_POINTS rows of three finite numbers (checked further
+    by the model)."""
+    key = repr("training_points")
+    if len(rows) > MAX_POINTS:
+        _refuse(QT_TRANSLATE_NOOP("Scenarios", "The scenario's {0} is far too long."), key)
+    for row in rows:
+        if not isinstance(row, list) or len(row) != 3:
+            _refuse(
+                QT_TRANSLATE_NOOP(
+                    "Scenarios", "The scenario's {0} holds values of the wrong type."
+                ),
+                key,
+            )
+        _check_numbers("training_points", row)
+
+
+_WRONG_VALUES = QT_TRANSLATE_NOOP("Scenarios", "The scenario's {0} holds values of the wrong type.")
+
+
+def _check_numbers(key, value) -> None:
     kind = str if key == "classes" else (int, float)
     if any(isinstance(v, bool) or not isinstance(v, kind) for v in value):
-        _refuse(
-            QT_TRANSLATE_NOOP("Scenarios", "The scenario's {0} holds values of the wrong type."),
-            repr(key),
-        )
+        _refuse(_WRONG_VALUES, repr(key))
     if kind is not str:
         for v in value:
             _check_number(v)
@@ -221,7 +264,7 @@ def _quoted(key: str, limit: int = 40) -> str:
 def load(path) -> dict:
     """Read and check a ``.lossx`` file."""
     try:
-        raw = _read_regular_file(path, MAX_BYTES + 1)  # never read a huge file whole
+        raw = read_regular_file(path, MAX_BYTES + 1)  # never read a huge file whole
     except OSError as e:
         _refuse(QT_TRANSLATE_NOOP("Scenarios", "The file could not be read: {0}."), e.strerror or e)
     if raw is None:
@@ -242,7 +285,7 @@ def load(path) -> dict:
     return loads(text)
 
 
-def _read_regular_file(path, limit: int) -> bytes | None:
+def read_regular_file(path, limit: int) -> bytes | None:
     """Up to ``limit`` bytes of ``path``, or None if it is not a regular file.
 
     Opened without blocking and checked after opening: a named pipe would

@@ -243,5 +243,6 @@ def test_the_model_says_which_fields_changed(model):
 
 
 def test_each_part_owns_its_fields_and_the_state_is_their_union(model):
-    assert set(model.multiclass.state()) | set(model.binary.state()) == set(model.state())
-    assert not set(model.multiclass.state()) & set(model.binary.state())
+    keys = [set(part.state()) for part in (model.multiclass, model.binary, model.training)]
+    assert set().union(*keys) == set(model.state())
+    assert sum(map(len, keys)) == len(model.state())  # no field in two parts

@@ -56,6 +56,10 @@ PANELS = (
     PanelSpec("binary_loss", QT_TRANSLATE_NOOP("Panels", "MSE vs cross-entropy"), "binary_loss:BinaryLossPanel", Place("binary", 0, 1), QT_TRANSLATE_NOOP("Panels", "MSE vs CE")),
     PanelSpec("ce_prob", QT_TRANSLATE_NOOP("Panels", "Cross-entropy over ŷ"), "ce_prob:CeProbPanel", Place("binary", 1, 0), QT_TRANSLATE_NOOP("Panels", "CE over ŷ")),
     PanelSpec("race", QT_TRANSLATE_NOOP("Panels", "Gradient-descent race"), "race:RacePanel", Place("binary", 1, 1), QT_TRANSLATE_NOOP("Panels", "Race")),
+    PanelSpec("training_data", QT_TRANSLATE_NOOP("Panels", "Training data"), "training_data:TrainingDataPanel", Place("training", 0, 0), QT_TRANSLATE_NOOP("Panels", "Data")),
+    PanelSpec("training_controls", QT_TRANSLATE_NOOP("Panels", "Training controls"), "training_controls:TrainingControlsPanel", Place("training", 0, 1), QT_TRANSLATE_NOOP("Panels", "Controls")),
+    PanelSpec("training_maps", QT_TRANSLATE_NOOP("Panels", "Decision maps: MSE vs cross-entropy"), "training_maps:TrainingMapsPanel", Place("training", 1, 0), QT_TRANSLATE_NOOP("Panels", "Maps")),
+    PanelSpec("training_curves", QT_TRANSLATE_NOOP("Panels", "Training curves"), "training_curves:TrainingCurvesPanel", Place("training", 1, 1), QT_TRANSLATE_NOOP("Panels", "Curves")),
 )  # fmt: skip
 
 
