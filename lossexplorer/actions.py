@@ -20,7 +20,7 @@ from operator import attrgetter
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
-from lossexplorer import i18n, layouts, scenarios
+from lossexplorer import i18n, layouts, scenarios, story_player
 
 STANDARD = QKeySequence.StandardKey
 PRESENTATION_SCALES = (1.4, 1.6, 2.0)  # View → Presentation size
@@ -104,6 +104,11 @@ def _scales(window):
         yield Choice(scale, f"{scale:g}×", checked=scale == window.presentation_scale)
 
 
+def _stories(window):
+    for key, title in story_player.MENU_TITLES.items():
+        yield Choice(key, title, "Stories")
+
+
 def _languages(window):
     for lang, name in i18n.LANGUAGES.items():
         yield Choice(lang, name)  # each language in its own name
@@ -113,6 +118,7 @@ MENUS = {
     "file": QT_TRANSLATE_NOOP("MainWindow", "&File"),
     "edit": QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
     "scenario": QT_TRANSLATE_NOOP("MainWindow", "&Scenarios"),
+    "story": QT_TRANSLATE_NOOP("MainWindow", "S&tory"),
     "view": QT_TRANSLATE_NOOP("MainWindow", "&View"),
     "language": QT_TRANSLATE_NOOP("MainWindow", "&Language"),
     "help": QT_TRANSLATE_NOOP("MainWindow", "&Help"),
@@ -143,6 +149,24 @@ ACTIONS = (
     Action("reset_model", QT_TRANSLATE_NOOP("MainWindow", "Reset to the seed example"),
            "model.reset", "edit", "reset"),
     Family("preset", _presets, "apply_preset", "scenario"),
+    # A story's keys are taken by its event filter while it plays (whatever has the
+    # focus), so these entries show them after a tab but register no shortcut: a
+    # PageDown shortcut would take PageDown from every spin box, story or not.
+    Family("story", _stories, "stories.start_builtin", "story", "builtin"),
+    Action("story_next", QT_TRANSLATE_NOOP("MainWindow", "Next step\tPageDown, →, Space"),
+           "stories.next", "story", "steps", enabled_by="stories.playing_changed"),
+    Action("story_back", QT_TRANSLATE_NOOP("MainWindow", "Previous step\tPageUp, ←"),
+           "stories.back", "story", "steps", enabled_by="stories.playing_changed"),
+    Action("story_first", QT_TRANSLATE_NOOP("MainWindow", "First step\tHome"), "stories.first",
+           "story", "steps", enabled_by="stories.playing_changed"),
+    Action("story_last", QT_TRANSLATE_NOOP("MainWindow", "Last step\tEnd"), "stories.last",
+           "story", "steps", enabled_by="stories.playing_changed"),
+    Action("story_add", QT_TRANSLATE_NOOP("MainWindow", "Add the current state as a step"),
+           "stories.add_step", "story", "authoring"),
+    Action("story_edit", QT_TRANSLATE_NOOP("MainWindow", "Edit the story…"), "stories.edit",
+           "story", "authoring", enabled_by="stories.story_changed"),
+    Action("story_leave", QT_TRANSLATE_NOOP("MainWindow", "Leave the story\tEsc"),
+           "stories.leave", "story", "leave", enabled_by="stories.playing_changed"),
     Family("lesson", _lessons, "arrange", "view", "lessons", "lessons", exclusive=True),
     DockToggles("view", "docks"),
     Action("reset_layout", QT_TRANSLATE_NOOP("MainWindow", "&Reset layout"), "reset_layout",

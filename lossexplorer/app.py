@@ -34,7 +34,7 @@ def no_display(environ=None, platform: str | None = None) -> bool:
 
 def build_parser() -> argparse.ArgumentParser:
     """The command-line options."""
-    from lossexplorer import i18n, layouts
+    from lossexplorer import i18n, layouts, stories
 
     parser = argparse.ArgumentParser(
         prog="lossexplorer",
@@ -59,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--lesson",
         choices=list(layouts.LESSONS),
         help="start with this lesson's panels",
+    )
+    parser.add_argument(
+        "--story",
+        choices=list(stories.BUILT_IN),
+        help="play a built-in story from its first step (PageDown/PageUp step it, Esc leaves)",
     )
     parser.add_argument(
         "--presentation",
@@ -222,6 +227,8 @@ def _prepare(window, args):
         window.set_presentation(True)
     if args.scenario:
         window.open_scenario(args.scenario)
+    if getattr(args, "story", None):
+        window.stories.start_builtin(args.story)
 
 
 def _peak_rss_kib() -> int:

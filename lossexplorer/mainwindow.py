@@ -165,21 +165,25 @@ class MainWindow(QMainWindow):
         self.model.set_state(scenarios.preset_state(preset, self.model.classes))
 
     def open_scenario(self, path) -> bool:
-        """Load a ``.lossx`` file; on any problem say why and change nothing."""
+        """Load a ``.lossx`` file (and play its story from step 1, if it has one); on any
+        problem say why and change nothing."""
         try:
-            scenarios.apply(self.model, scenarios.load(path))
+            state, story = scenarios.read(path)
+            scenarios.apply(self.model, state)
         except (scenarios.ScenarioError, ValueError, OverflowError, OSError) as e:
             # ScenarioError is the expected refusal; the others are a file
             # that got past the checks: refused all the same, never a crash.
             self.report_error(self.tr("Could not open the scenario"), _error_text(e))
             return False
+        if story is not None:
+            self.stories.start(story)
         self.statusBar().showMessage(self.tr("Opened {0}").format(path), 8000)
         return True
 
     def save_scenario(self, path) -> bool:
-        """Save the current state as a ``.lossx`` file."""
+        """Save the current state, and the story played or written, as a ``.lossx`` file."""
         try:
-            scenarios.save(path, self.model.state())
+            scenarios.save(path, self.model.state(), self.stories.story)
         except OSError as e:
             self.report_error(self.tr("Could not save the scenario"), str(e))
             return False

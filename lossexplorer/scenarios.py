@@ -9,7 +9,11 @@ A ``.lossx`` file is small JSON::
                "training_points": [[x1, x2, label], ...], "training_model": "logistic",
                "training_start": "confidently wrong", "training_scale": 1.0,
                "training_learning_rate": 0.3, "training_step": 0,
-               "training_weights_ce": [...], "training_weights_mse": [...]}}
+               "training_weights_ce": [...], "training_weights_mse": [...]},
+     "story": {...}}
+
+"story" (format version 2, optional) is a guided story (``stories.story_to_data``);
+files of version 1 have none and still open.
 
 Reading is defensive: the file must be small, be JSON, carry our format
 name and a version we know, and hold only known keys of the right types.
@@ -28,12 +32,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from lossexplorer import atomic
+from lossexplorer import atomic, stories
 from lossexplorer.model import DEFAULT_CLASSES
 from lossexplorer.parts.training import MAX_POINTS
 
 FORMAT = "lossexplorer-scenario"
-VERSION = 1
+VERSION = 2  # 2: an optional "story"; version 1 files still open
 SUFFIX = ".lossx"
 # 2000 training points, written one number a line, take about 200 kB
 MAX_BYTES = 1024 * 1024
@@ -103,18 +107,22 @@ def preset_state(preset: Preset, classes) -> dict:
     return state
 
 
-def dumps(state: dict) -> str:
-    """The text of a ``.lossx`` file for ``state`` (from ``ExplorerModel.state()``)."""
-    return json.dumps({"format": FORMAT, "version": VERSION, "state": state}, indent=2) + "\n"
+def dumps(state: dict, story: stories.Story | None = None) -> str:
+    """The text of a ``.lossx`` file for ``state`` (from ``ExplorerModel.state()``),
+    with ``story`` if one is given."""
+    data = {"format": FORMAT, "version": VERSION, "state": state}
+    if story is not None:
+        data["story"] = stories.story_to_data(story)
+    return json.dumps(data, indent=2) + "\n"
 
 
-def save(path, state: dict) -> None:
-    """Write ``state`` to ``path`` atomically (see ``lossexplorer.atomic``).
+def save(path, state: dict, story: stories.Story | None = None) -> None:
+    """Write ``state`` (and ``story``) to ``path`` atomically (see ``lossexplorer.atomic``).
 
     Raises ``OSError`` with a message naming the file; the old file is then
     unchanged and nothing is left beside it.
     """
-    atomic.write_text(path, dumps(state))
+    atomic.write_text(path, dumps(state, story))
 
 
 def _refuse(message: str, *args):
@@ -136,6 +144,15 @@ def loads(text: str) -> dict:
 
     Raises ``ScenarioError`` with a readable message for anything wrong.
     """
+    return parse(text)[0]
+
+
+def parse(text: str) -> tuple[dict, stories.Story | None]:
+    """Parse and check a scenario: its state, and its story (None if it has none).
+
+    Raises ``ScenarioError`` with a readable message for anything wrong,
+    in the story too: nothing of a damaged file is used.
+    """
     data = _parse(text.removeprefix("\ufeff"))  # a byte-order mark, as Notepad writes
     _check_header(data)
     state = data.get("state")
@@ -143,7 +160,13 @@ def loads(text: str) -> dict:
         _refuse(QT_TRANSLATE_NOOP("Scenarios", "The scenario file holds no state."))
     for key, value in state.items():
         _check_entry(key, value)
-    return state
+    story = None
+    if "story" in data:
+        try:
+            story = stories.story_from_data(data["story"])
+        except ValueError as e:
+            _refuse(QT_TRANSLATE_NOOP("Scenarios", "The scenario's story cannot be used: {0}"), e)
+    return state, story
 
 
 def _parse(text: str):
@@ -262,7 +285,12 @@ def _quoted(key: str, limit: int = 40) -> str:
 
 
 def load(path) -> dict:
-    """Read and check a ``.lossx`` file."""
+    """Read and check a ``.lossx`` file: its state."""
+    return read(path)[0]
+
+
+def read(path) -> tuple[dict, stories.Story | None]:
+    """Read and check a ``.lossx`` file: its state and its story (None if it has none)."""
     try:
         raw = read_regular_file(path, MAX_BYTES + 1)  # never read a huge file whole
     except OSError as e:
@@ -282,7 +310,7 @@ def load(path) -> dict:
                 "Scenarios", "The file is not text: it is not a lossexplorer scenario."
             )
         )
-    return loads(text)
+    return parse(text)
 
 
 def read_regular_file(path, limit: int) -> bytes | None:

@@ -4,7 +4,7 @@
 <context>
     <name>BinaryLossPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/binary_loss.py" line="+460"/>
+        <location filename="../../lossexplorer/panels/binary_loss.py" line="+306"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; two losses of the same prediction, over z: MSE ½(y − σ(z))² and binary cross-entropy −[y log ŷ + (1 − y) log(1 − ŷ)]. The slider sets the true label y.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; with y = 1, look left of 0. Cross-entropy keeps rising in a straight line, MSE flattens out at ½. Tick “Show |dL/dz|” (and the log scale): the shaded region is where the model is confidently wrong, and there the MSE gradient vanishes while cross-entropy&apos;s stays near 1. Gradient descent follows the gradient, so MSE learns slowly exactly when the model is most wrong.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;同一个预测的两种损失随 z 的变化：MSE ½(y − σ(z))² 和二分类交叉熵 −[y log ŷ + (1 − y) log(1 − ŷ)]。滑块设置真实标签 y。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;取 y = 1，看 0 的左边。交叉熵沿一条直线不断上升，MSE 却在 ½ 处变平。勾选“显示 |dL/dz|”（再勾选对数坐标）：阴影区域是模型自信地犯错的地方，在那里 MSE 的梯度消失了，而交叉熵的梯度仍接近 1。梯度下降是沿着梯度走的，所以恰恰在模型错得最离谱的时候，MSE 学得最慢。&lt;/p&gt;</translation>
     </message>
@@ -104,7 +104,7 @@ vanishes here</source>
 <context>
     <name>CalculationPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/calculation.py" line="+155"/>
+        <location filename="../../lossexplorer/panels/calculation.py" line="+157"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the cross-entropy sum written out with today&apos;s numbers: the one-hot label keeps only the true class&apos;s term, so the loss is −log p&lt;sub&gt;true&lt;/sub&gt;.&lt;/p&gt;&lt;p&gt;Below it, the same loss as one line of PyTorch, with the current logits; Copy puts it on the clipboard to paste into a notebook.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;用当前数值展开的交叉熵求和式：one-hot 标签只留下真实类别那一项，所以损失就是 −log p&lt;sub&gt;true&lt;/sub&gt;。&lt;/p&gt;&lt;p&gt;下面是同一个损失的一行 PyTorch 代码，用的是当前的 logits；点“复制”会把它放到剪贴板，可以直接粘贴到笔记本里运行。&lt;/p&gt;</translation>
     </message>
@@ -131,9 +131,32 @@ vanishes here</source>
     </message>
 </context>
 <context>
+    <name>CaptionBand</name>
+    <message>
+        <location filename="../../lossexplorer/story_player.py" line="+257"/>
+        <source>Previous step (PageUp, ←)</source>
+        <translation>上一步（PageUp、←）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next step (PageDown, →, Space, Enter)</source>
+        <translation>下一步（PageDown、→、空格、回车）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the story (Esc)</source>
+        <translation>退出故事（Esc）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(No caption yet: Story → Edit the story…)</source>
+        <translation>（还没有说明文字：故事 → 编辑故事…）</translation>
+    </message>
+</context>
+<context>
     <name>CeProbPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/ce_prob.py" line="+355"/>
+        <location filename="../../lossexplorer/panels/ce_prob.py" line="+172"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the loss as a function of the prediction ŷ itself. The two thin curves are the two halves of cross-entropy: −log ŷ when the label is 1 and −log(1 − ŷ) when it is 0. The thick curve is the combination for the current y; the orange one is MSE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; move ŷ towards the wrong end: cross-entropy shoots up without limit, MSE never exceeds ½.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;损失作为预测值 ŷ 本身的函数。两条细曲线是交叉熵的两半：标签为 1 时是 −log ŷ，标签为 0 时是 −log(1 − ŷ)。粗曲线是当前 y 对应的组合；橙色的是 MSE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;把 ŷ 移向错误的一端：交叉熵无限飙升，MSE 却永远不超过 ½。&lt;/p&gt;</translation>
     </message>
@@ -224,7 +247,7 @@ vanishes here</source>
 <context>
     <name>DockTitle</name>
     <message>
-        <location filename="../../lossexplorer/docks.py" line="+96"/>
+        <location filename="../../lossexplorer/docks.py" line="+101"/>
         <source>What does this panel show?</source>
         <translation>这个面板展示什么？</translation>
     </message>
@@ -314,7 +337,7 @@ vanishes here</source>
 <context>
     <name>LogitsPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/logits.py" line="+302"/>
+        <location filename="../../lossexplorer/panels/logits.py" line="+305"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the same prediction before the softmax. A network outputs logits z; the softmax turns them into probabilities: divide by the temperature T, take e&lt;sup&gt;z/T&lt;/sup&gt;, divide by the sum.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; drag a logit bar or type a value — the probability bars move too. Adding the same number to every logit changes nothing. Lower T makes the prediction sharper, higher T flattens it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;softmax 之前的同一个预测。网络输出的是 logits z；softmax 把它们变成概率：先除以温度 T，再取 e&lt;sup&gt;z/T&lt;/sup&gt;，最后除以总和。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;拖动一根 logit 柱子或输入一个数值——概率柱子也会跟着变。给每个 logit 都加上同一个数，结果不变。T 越小预测越尖锐，T 越大预测越平坦。&lt;/p&gt;</translation>
     </message>
@@ -372,12 +395,17 @@ vanishes here</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="+87"/>
+        <location line="+5"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../lossexplorer/mainwindow.py" line="+89"/>
         <source>lossexplorer — why classification uses cross-entropy</source>
         <translation>lossexplorer — 为什么分类要用交叉熵</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/actions.py" line="+113"/>
+        <location filename="../../lossexplorer/actions.py" line="+118"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -392,7 +420,7 @@ vanishes here</source>
         <translation>情景(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -407,17 +435,22 @@ vanishes here</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+52"/>
         <source>Presentation size</source>
         <translation>演示缩放</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-46"/>
         <source>&amp;Open scenario…</source>
         <translation>打开情景(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-9"/>
+        <source>S&amp;tory</source>
+        <translation>故事(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Save scenario…</source>
         <translation>保存情景(&amp;S)…</translation>
     </message>
@@ -457,7 +490,42 @@ vanishes here</source>
         <translation>恢复原文示例</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>Next step	PageDown, →, Space</source>
+        <translation>下一步	PageDown、→、空格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous step	PageUp, ←</source>
+        <translation>上一步	PageUp、←</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First step	Home</source>
+        <translation>第一步	Home</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last step	End</source>
+        <translation>最后一步	End</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the current state as a step</source>
+        <translation>把当前状态添加为一步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit the story…</source>
+        <translation>编辑故事…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave the story	Esc</source>
+        <translation>退出故事	Esc</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
@@ -512,7 +580,7 @@ vanishes here</source>
         <translation>关于 lossexplorer(&amp;A)</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-59"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -522,17 +590,17 @@ vanishes here</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+33"/>
         <source>Hide every loss value so the class can predict it; press again to reveal.</source>
         <translation>隐藏所有损失值，让学生先预测；再按一次揭晓答案。</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-54"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="+81"/>
+        <location filename="../../lossexplorer/mainwindow.py" line="+85"/>
         <source>Could not open the scenario</source>
         <translation>无法打开情景</translation>
     </message>
@@ -696,11 +764,51 @@ vanishes here</source>
         <source>Race</source>
         <translation>赛跑</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Training data</source>
+        <translation>训练数据</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training controls</source>
+        <translation>训练控制</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Controls</source>
+        <translation>控制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision maps: MSE vs cross-entropy</source>
+        <translation>决策图：MSE 与交叉熵</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Maps</source>
+        <translation>决策图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training curves</source>
+        <translation>训练曲线</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
 </context>
 <context>
     <name>PenaltyPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/penalty.py" line="+115"/>
+        <location filename="../../lossexplorer/panels/penalty.py" line="+116"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the penalty each loss gives as a function of p, the probability of the true class. The dots are the current prediction; the open circles are the seed&apos;s table (p = 0.99, 0.5, 0.1, 0.01).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; drag the true bar towards 0. −log p rises without limit; 1 − p and the Brier score stay below 1 and 2. The chart stops at 5 and says when the dot is above it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;It shows:&lt;/b&gt; cross-entropy punishes confident mistakes far harder.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;每种损失给出的惩罚，横轴 p 是真实类别的概率。实心点是当前的预测；空心圆是原文表格里的几个点（p = 0.99、0.5、0.1、0.01）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;把真实类别的柱子拖向 0。−log p 无限上升；1 − p 和 Brier 分数分别不会超过 1 和 2。图表只画到 5，点超出时会有文字提示。&lt;/p&gt;&lt;p&gt;&lt;b&gt;结论：&lt;/b&gt;交叉熵对自信的错误惩罚得重得多。&lt;/p&gt;</translation>
     </message>
@@ -749,7 +857,7 @@ p = 0 绝不可原谅。</translation>
 <context>
     <name>ProbabilitiesPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/probabilities.py" line="+311"/>
+        <location filename="../../lossexplorer/panels/probabilities.py" line="+312"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the model&apos;s prediction for one picture — one bar per class, the heights add up to 1. The green bar is the true class.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; drag the true class&apos;s bar down towards 0 and watch the cross-entropy explode, while 1 − p only creeps up to 1. Click a bar and use ↑/↓ for steps of 0.01 (Shift: 0.1). Choose the true class below, rename the classes, or use up to 6.&lt;/p&gt;&lt;p&gt;&lt;b&gt;It shows:&lt;/b&gt; only the true class&apos;s probability matters for cross-entropy; the other bars just share what is left.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;模型对一张图片的预测——每个类别一根柱子，高度加起来等于 1。绿色柱子是真实类别。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;把真实类别的柱子往下拖向 0，看交叉熵爆炸式增长，而 1 − p 最多只慢慢涨到 1。点击一根柱子后可以用 ↑/↓ 每次调 0.01（按住 Shift：0.1）。在下方可以选择真实类别、给类别改名，或者最多用 6 个类别。&lt;/p&gt;&lt;p&gt;&lt;b&gt;结论：&lt;/b&gt;交叉熵只看真实类别的概率；其他柱子只是分掉剩下的部分。&lt;/p&gt;</translation>
     </message>
@@ -842,7 +950,7 @@ p = 0 绝不可原谅。</translation>
 <context>
     <name>RacePanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/race.py" line="+485"/>
+        <location filename="../../lossexplorer/panels/race.py" line="+434"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; plain gradient descent on z, twice from the same start with the same learning rate: once following the MSE gradient, once the cross-entropy gradient. Left: the two runners on their loss curves; right: the loss after each step.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; press Play from the confidently wrong start (z = −6, y = 1). Cross-entropy reaches the goal (|y − σ(z)| &amp;lt; 0.1, the shaded band) in a few steps; MSE crawls for hundreds. Change the learning rate and race again.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;对 z 做最普通的梯度下降，从同一个起点、用同一个学习率跑两遍：一遍沿 MSE 的梯度，一遍沿交叉熵的梯度。左图：两名选手在各自的损失曲线上；右图：每一步之后的损失。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;从自信地犯错的起点（z = −6，y = 1）按“▶ 播放”。交叉熵几步就到达终点（|y − σ(z)| &amp;lt; 0.1，即阴影带）；MSE 却要爬上几百步。换一个学习率，再比一次。&lt;/p&gt;</translation>
     </message>
@@ -931,7 +1039,7 @@ p = 0 绝不可原谅。</translation>
 <context>
     <name>ReadoutPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/readout.py" line="+147"/>
+        <location filename="../../lossexplorer/panels/readout.py" line="+128"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; three ways to score the same prediction.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cross-entropy&lt;/b&gt; −log p&lt;sub&gt;true&lt;/sub&gt;: what PyTorch&apos;s F.cross_entropy computes. &lt;b&gt;1 − p&lt;/b&gt;: the naive penalty. &lt;b&gt;Brier score&lt;/b&gt;: the squared distance between the probabilities and the one-hot label.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; make the model confidently wrong (p&lt;sub&gt;true&lt;/sub&gt; = 0.01). 1 − p barely changes (0.99), −log p jumps to 4.6 — and to ∞ at p = 0.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;给同一个预测打分的三种方法。&lt;/p&gt;&lt;p&gt;&lt;b&gt;交叉熵&lt;/b&gt; −log p&lt;sub&gt;true&lt;/sub&gt;：就是 PyTorch 的 F.cross_entropy 算出的值。&lt;b&gt;1 − p&lt;/b&gt;：朴素的惩罚。&lt;b&gt;Brier 分数&lt;/b&gt;：概率与 one-hot 标签之间距离的平方。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;让模型自信地犯错（p&lt;sub&gt;true&lt;/sub&gt; = 0.01）。1 − p 几乎不变（0.99），−log p 却跳到 4.6——p = 0 时更是变成 ∞。&lt;/p&gt;</translation>
     </message>
@@ -964,7 +1072,7 @@ p = 0 绝不可原谅。</translation>
 <context>
     <name>Scenarios</name>
     <message>
-        <location filename="../../lossexplorer/scenarios.py" line="+61"/>
+        <location filename="../../lossexplorer/scenarios.py" line="+77"/>
         <source>Seed example: cat 0.7 / dog 0.2 / bird 0.1</source>
         <translation>原文示例：猫 0.7 / 狗 0.2 / 鸟 0.1</translation>
     </message>
@@ -1054,17 +1162,19 @@ p = 0 绝不可原谅。</translation>
         <translation>情景中 {0} 的类型不对。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
+        <location line="+9"/>
         <source>The scenario&apos;s {0} is far too long.</source>
         <translation>情景中的 {0} 太长了。</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+8"/>
         <source>The scenario&apos;s {0} holds values of the wrong type.</source>
         <translation>情景中的 {0} 含有类型不对的值。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>The scenario&apos;s {0} holds a value that is not finite.</source>
         <translation>情景中的 {0} 含有不是有限数的值。</translation>
     </message>
@@ -1097,7 +1207,7 @@ p = 0 绝不可原谅。</translation>
 <context>
     <name>SigmoidPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/sigmoid.py" line="+242"/>
+        <location filename="../../lossexplorer/panels/sigmoid.py" line="+201"/>
         <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the sigmoid ŷ = σ(z) = 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;), which turns the network&apos;s last number z (the logit) into a probability between 0 and 1. The dashed lines are the asymptotes 0 and 1: σ gets close but never reaches them.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; drag the line (or anywhere on the plot), or type z. At z = −6 the model says ŷ = 0.002: if the picture really is a cat (y = 1), it is confidently wrong. Notice how flat σ is out there — that flatness is what slows MSE down.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这里显示：&lt;/b&gt;Sigmoid 函数 ŷ = σ(z) = 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;)，它把网络最后输出的那个数 z（logit）变成 0 到 1 之间的概率。两条虚线是渐近线 0 和 1：σ 无限接近它们，但永远达不到。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;拖动竖线（或在图上任意位置拖动），或者输入 z。z = −6 时模型给出 ŷ = 0.002：如果图片其实是猫（y = 1），它就是自信地犯了错。注意那一段 σ 有多平——正是这种平坦让 MSE 学得很慢。&lt;/p&gt;</translation>
     </message>
@@ -1125,21 +1235,444 @@ p = 0 绝不可原谅。</translation>
         <location line="+2"/>
         <source>z = {z}
 ŷ = {y_hat}</source>
-        <translation type="unfinished"></translation>
+        <translation>z = {z}
+ŷ = {y_hat}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>z = {z}
 (← off the plot)
 ŷ = {y_hat}</source>
-        <translation type="unfinished"></translation>
+        <translation>z = {z}
+（← 超出图外）
+ŷ = {y_hat}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>z = {z}
 (off the plot →)
 ŷ = {y_hat}</source>
-        <translation type="unfinished"></translation>
+        <translation>z = {z}
+（超出图外 →）
+ŷ = {y_hat}</translation>
+    </message>
+</context>
+<context>
+    <name>Stories</name>
+    <message>
+        <location filename="../../lossexplorer/story_player.py" line="-207"/>
+        <source>Multi-class story (seed 000)</source>
+        <translation>多分类故事（种子 000）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Binary story (seed 003)</source>
+        <translation>二分类故事（种子 003）</translation>
+    </message>
+</context>
+<context>
+    <name>StoryEditor</name>
+    <message>
+        <location line="+586"/>
+        <source>Edit the story</source>
+        <translation>编辑故事</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete step</source>
+        <translation>删除这一步</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Caption in English</source>
+        <translation>英文说明</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Caption in Chinese</source>
+        <translation>中文说明</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>The caption of step {0} is too long: at most {1} characters.</source>
+        <translation>第 {0} 步的说明太长：最多 {1} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The caption of step {0} holds a control character.</source>
+        <translation>第 {0} 步的说明含有控制字符。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingControlsPanel</name>
+    <message>
+        <location filename="../../lossexplorer/panels/training_controls.py" line="+240"/>
+        <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the controls of the two runs. Both take plain gradient-descent steps with the same learning rate from the same start: one on MSE, one on cross-entropy.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Start:&lt;/b&gt; small random weights, or &lt;b&gt;confidently wrong&lt;/b&gt; ones that point the wrong way; the scale slider makes them bigger, until the sigmoid saturates. &lt;b&gt;Model:&lt;/b&gt; logistic regression (two classes), softmax (two or three), or one hidden layer of 8 tanh units, for data no line can separate (two moons, XOR).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; confidently wrong, scale 1, Play: cross-entropy is 90% right in a few steps, MSE needs hundreds. Then drag the scale to 5.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;你看到的：&lt;/b&gt;两次训练的控制。两者从同一起点、以相同的学习率做普通的梯度下降：一次用 MSE，一次用交叉熵。&lt;/p&gt;&lt;p&gt;&lt;b&gt;起点：&lt;/b&gt;小的随机权重，或&lt;b&gt;自信犯错&lt;/b&gt;的权重，方向是错的；缩放滑块让它们变大，直到 sigmoid 饱和。&lt;b&gt;模型：&lt;/b&gt;逻辑回归（两类）、softmax（两类或三类），或带 8 个 tanh 单元的一个隐藏层，用于任何直线都分不开的数据（双月、XOR）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试试：&lt;/b&gt;自信犯错，缩放 1，播放：交叉熵几步就有 90% 正确，MSE 要几百步。再把缩放拖到 5。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>▶ Play</source>
+        <translation>▶ 播放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both runs back to step 0</source>
+        <translation>两次训练都回到第 0 步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 step/s</source>
+        <translation>1 步/秒</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} steps/s</source>
+        <translation>{0} 步/秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Speed of the animation, in steps per second</source>
+        <translation>动画速度，单位为每秒步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate η:</source>
+        <translation>学习率 η：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same for both runs</source>
+        <translation>两次训练使用相同的值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start:</source>
+        <translation>起点：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Small random</source>
+        <translation>小的随机值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confidently wrong</source>
+        <translation>自信犯错</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confidently wrong: weights that point the wrong way, as big as the scale says</source>
+        <translation>自信犯错：方向错误的权重，大小由缩放决定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scale:</source>
+        <translation>缩放：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How big the start&apos;s weights are: large ones saturate the sigmoid</source>
+        <translation>起点权重的大小：权重很大时 sigmoid 会饱和</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logistic (two classes)</source>
+        <translation>逻辑回归（两类）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One hidden layer</source>
+        <translation>一个隐藏层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No start is wrong on all these points: it is wrong at the class centres.</source>
+        <translation>没有对所有这些点都错的起点：起点改为在各类中心处犯错。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No start is wrong on these points: it is small random.</source>
+        <translation>没有对这些点犯错的起点：改用小的随机起点。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {name} run diverged at step {n}: lower the learning rate.</source>
+        <translation>{name} 训练在第 {n} 步发散：请降低学习率。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step {n} is the last one: Reset to run again.</source>
+        <translation>第 {n} 步是最后一步：按“重置”重新开始。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingCurvesPanel</name>
+    <message>
+        <location filename="../../lossexplorer/panels/training_curves.py" line="+186"/>
+        <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; for both runs, after each step, the loss, the share of points the model gets right, and the length of the gradient (log scale). Below: the step at which each run first got 90% of the points right.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; a confidently wrong start. Cross-entropy&apos;s gradient is large where the model is wrong, and it gets there in a few steps; MSE&apos;s gradient is tiny (the sigmoid is flat there), so it crawls for hundreds. Raise the start&apos;s scale and watch MSE&apos;s gradient fall by orders of magnitude.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;你看到的：&lt;/b&gt;两次训练每一步后的损失、模型判对的点所占比例，以及梯度的长度（对数刻度）。下方：每次训练首次有 90% 的点正确时是第几步。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试试：&lt;/b&gt;自信犯错的起点。模型错的地方交叉熵的梯度很大，几步就到位；MSE 的梯度很小（那里的 sigmoid 很平），要爬几百步。调大起点的缩放，看 MSE 的梯度下降好几个数量级。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Loss (log scale)</source>
+        <translation>损失（对数刻度）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the loss on a log scale</source>
+        <translation>以对数刻度显示损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points right (%)</source>
+        <translation>正确的点 (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient norm</source>
+        <translation>梯度范数</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{name}: 90% right at step {n}</source>
+        <translation>{name}：第 {n} 步达到 90% 正确</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: not yet 90% right (step {n})</source>
+        <translation>{name}：尚未达到 90% 正确（第 {n} 步）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDataPanel</name>
+    <message>
+        <location filename="../../lossexplorer/panels/training_data.py" line="+58"/>
+        <source>Two separable blobs</source>
+        <translation>两团可分开的点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two overlapping blobs</source>
+        <translation>两团重叠的点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two blobs, 10% of labels flipped</source>
+        <translation>两团点，10% 的标签被翻转</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Three blobs (cat / dog / bird)</source>
+        <translation>三团点（猫 / 狗 / 鸟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two moons</source>
+        <translation>双月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XOR</source>
+        <translation>异或（XOR）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The file could not be read: {0}.</source>
+        <translation>无法读取该文件：{0}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This is not a file (a folder, a pipe or a device).</source>
+        <translation>这不是文件（而是文件夹、管道或设备）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file is too large (more than 1 MB) to hold at most {0} points.</source>
+        <translation>文件太大（超过 1 MB），而点最多只能有 {0} 个。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The file is not text (UTF-8): it cannot be a CSV of points.</source>
+        <translation>该文件不是文本（UTF-8），不可能是点的 CSV 文件。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Line {0}: expected three values (x1,x2,label), found {1}.</source>
+        <translation>第 {0} 行：应有三个值（x1,x2,label），实际有 {1} 个。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The file holds more than {0} points.</source>
+        <translation>文件中的点超过 {0} 个。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Line {0}: the line cannot be read as CSV.</source>
+        <translation>第 {0} 行：无法按 CSV 读取这一行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file holds no points.</source>
+        <translation>文件中没有点。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Line {0}: {1} is not a number.</source>
+        <translation>第 {0} 行：{1} 不是数字。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Line {0}: a coordinate must lie between −{1:g} and {1:g}, not {2}.</source>
+        <translation>第 {0} 行：坐标必须在 −{1:g} 到 {1:g} 之间，而不是 {2}。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Line {0}: the label must be 0 (cat), 1 (dog) or 2 (bird), not {1}.</source>
+        <translation>第 {0} 行：标签必须是 0（猫）、1（狗）或 2（鸟），而不是 {1}。</translation>
+    </message>
+    <message>
+        <location line="+141"/>
+        <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the points both runs learn from, in the class colours (cat, dog, bird). Both runs, MSE and cross-entropy, start again whenever the data change.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; choose a class and click an empty spot to add a point; drag a point to move it; click a point and press Delete to remove it. &lt;b&gt;Presets&lt;/b&gt; gives ready-made data (two moons and XOR need the hidden layer); &lt;b&gt;Load CSV&lt;/b&gt; reads a file of x1,x2,label rows (labels 0 cat, 1 dog, 2 bird). Ctrl+Z undoes an edit.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;你看到的：&lt;/b&gt;两次训练（MSE 和交叉熵）共同学习的数据点，按类别着色（猫、狗、鸟）。数据一改，两次训练就一起从头开始。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试试：&lt;/b&gt;选一个类别，点击空白处添加一个点；拖动一个点来移动它；点击一个点再按 Delete 删除它。&lt;b&gt;预设&lt;/b&gt;提供现成的数据（双月和 XOR 需要隐藏层）；&lt;b&gt;加载 CSV&lt;/b&gt; 读取每行为 x1,x2,label 的文件（标签 0 猫、1 狗、2 鸟）。Ctrl+Z 撤销一次编辑。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Clicks add a point of this class</source>
+        <translation>点击即添加一个此类别的点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete point</source>
+        <translation>删除点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected point (Delete key)</source>
+        <translation>删除选中的点（Delete 键）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Load CSV…</source>
+        <translation>加载 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read points from a file of x1,x2,label rows</source>
+        <translation>从每行为 x1,x2,label 的文件读取点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} points</source>
+        <translation>{0} 个点</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Could not add the point</source>
+        <translation>无法添加该点</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Load points</source>
+        <translation>加载点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not load the points</source>
+        <translation>无法加载这些点</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingMapsPanel</name>
+    <message>
+        <location filename="../../lossexplorer/panels/training_maps.py" line="+239"/>
+        <source>&lt;p&gt;&lt;b&gt;What you see:&lt;/b&gt; the same model trained on the same points from the same start, with MSE (left) and with cross-entropy (right). Each spot of the plane has the colour of the class the model predicts there: pale where it is unsure, strong where it is sure. The black line is the decision boundary.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; press Play from a confidently wrong start: the two maps begin as the same picture, wrong everywhere. Cross-entropy&apos;s map turns round within a few steps; MSE&apos;s gradient has all but vanished, and its map barely moves for hundreds of steps.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;你看到的：&lt;/b&gt;同一个模型，在同样的点上、从同一起点训练，左边用 MSE，右边用交叉熵。平面上每处的颜色是模型在那里预测的类别：不确定处颜色淡，确定处颜色深。黑线是决策边界。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试试：&lt;/b&gt;从自信犯错的起点按播放：两张图起初一模一样，处处都错。交叉熵的图几步就翻转过来；MSE 的梯度几乎消失，它的图几百步都几乎不动。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step {0} · {1}% right</source>
+        <translation>第 {0} 步 · {1}% 正确</translation>
     </message>
 </context>
 </TS>
