@@ -600,12 +600,12 @@ vanishes here</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../lossexplorer/mainwindow.py" line="+85"/>
+        <location filename="../../lossexplorer/mainwindow.py" line="+87"/>
         <source>Could not open the scenario</source>
         <translation>无法打开情景</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
@@ -1072,7 +1072,7 @@ p = 0 绝不可原谅。</translation>
 <context>
     <name>Scenarios</name>
     <message>
-        <location filename="../../lossexplorer/scenarios.py" line="+77"/>
+        <location filename="../../lossexplorer/scenarios.py" line="+81"/>
         <source>Seed example: cat 0.7 / dog 0.2 / bird 0.1</source>
         <translation>原文示例：猫 0.7 / 狗 0.2 / 鸟 0.1</translation>
     </message>
@@ -1112,12 +1112,17 @@ p = 0 绝不可原谅。</translation>
         <translation>二分类：y = 1，z = +6（自信且正确）</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>The file contains {0}, which is not a number a scenario can hold.</source>
         <translation>文件中含有 {0}，这不是情景可以保存的数值。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+33"/>
+        <source>The scenario&apos;s story cannot be used: {0}</source>
+        <translation>情景中的故事无法使用：{0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The file is too large to be a lossexplorer scenario.</source>
         <translation>文件太大，不可能是 lossexplorer 情景文件。</translation>
     </message>
@@ -1147,12 +1152,12 @@ p = 0 绝不可原谅。</translation>
         <translation>该情景由较新版本的 lossexplorer 保存（格式 {0}）；当前版本只能读取格式 {1}。</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-40"/>
         <source>The scenario file holds no state.</source>
         <translation>情景文件中没有任何状态。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+55"/>
         <source>The scenario has an unknown entry {0}.</source>
         <translation>情景中有未知的条目 {0}。</translation>
     </message>
@@ -1184,7 +1189,7 @@ p = 0 绝不可原谅。</translation>
         <translation>文件中的数字太大，情景文件无法保存。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>The file could not be read: {0}.</source>
         <translation>无法读取文件：{0}。</translation>
     </message>

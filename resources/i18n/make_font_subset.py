@@ -5,7 +5,8 @@ then uses this subset of WenQuanYi Micro Hei (Apache-2.0, see
 ``lossexplorer/fonts/README.txt``).  It holds only the CJK characters
 (ideographs and CJK/full-width punctuation) of
 
-* every translation in ``resources/i18n/lossexplorer_*.ts``, and
+* every translation in ``resources/i18n/lossexplorer_*.ts``,
+* the Chinese captions of the built-in stories (``lossexplorer/stories.py``), and
 * Qt's own Chinese strings (``qtbase_zh_CN.qm``) in the contexts of the
   dialogs, menus and buttons the app can show (``QT_CONTEXTS`` below),
 
@@ -80,6 +81,14 @@ def source_symbols() -> set[str]:
     for path in sorted((ROOT / "lossexplorer").rglob("*.py")):
         chars |= {c for c in path.read_text(encoding="utf-8") if ord(c) > 0x7E}
     return chars - cjk("".join(chars))
+
+
+STORIES = ROOT / "lossexplorer" / "stories.py"  # the built-in stories' Chinese captions
+
+
+def story_characters(path: Path = STORIES) -> set[str]:
+    """CJK characters of the built-in stories (captions are data, not translations)."""
+    return cjk(path.read_text(encoding="utf-8"))
 
 
 def ts_characters(paths) -> set[str]:
@@ -205,7 +214,7 @@ def main(argv=None) -> int:
     qt_dir = args.qt_translations or default_qt_translations()
     if qt_dir is None:
         parser.error("PySide6 is not importable here: give --qt-translations")
-    ours = ts_characters(TS_FILES)
+    ours = ts_characters(TS_FILES) | story_characters()
     qt = qt_characters(qt_dir)
     latin = ASCII | source_symbols()  # the subsetter skips what the font lacks
     chars = ours | qt | latin
