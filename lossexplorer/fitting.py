@@ -304,15 +304,35 @@ class MinimumForWidth:
     def inner_height_for(self, width: int) -> int:  # pragma: no cover - ditto
         raise NotImplementedError
 
+    # Measured once and remembered: Qt asks again whenever a child's text
+    # changes (every drag step), but the minimum changes only with what the
+    # panel says it does with (the class count, names, language), and then
+    # the panel calls ``updateGeometry``, which forgets it.
+    def _memo(self) -> dict:
+        memo = self.__dict__.get("_minimum_memo")
+        if memo is None or len(memo) > 64:  # a resize asks at many widths
+            memo = self.__dict__["_minimum_memo"] = {}
+        return memo
+
+    def updateGeometry(self):
+        self.__dict__.pop("_minimum_memo", None)
+        super().updateGeometry()
+
     def minimumSizeHint(self):
-        margins = self.layout().contentsMargins()
-        width = self.inner_minimum_width() + margins.left() + margins.right()
-        return QSize(width, self.heightForWidth(width))
+        memo = self._memo()
+        if "minimum" not in memo:
+            margins = self.layout().contentsMargins()
+            width = self.inner_minimum_width() + margins.left() + margins.right()
+            memo["minimum"] = QSize(width, self.heightForWidth(width))
+        return QSize(memo["minimum"])
 
     def hasHeightForWidth(self):
         return True
 
     def heightForWidth(self, width):
-        margins = self.layout().contentsMargins()
-        inner = max(width - margins.left() - margins.right(), self.inner_minimum_width())
-        return self.inner_height_for(inner) + margins.top() + margins.bottom()
+        memo = self._memo()
+        if width not in memo:
+            margins = self.layout().contentsMargins()
+            inner = max(width - margins.left() - margins.right(), self.inner_minimum_width())
+            memo[width] = self.inner_height_for(inner) + margins.top() + margins.bottom()
+        return memo[width]

@@ -328,6 +328,7 @@ class TrainingPart:
     SIGNAL = "training_changed"
 
     def __init__(self):
+        self._rows, self._rows_of = [], None
         X, t = training.make_dataset(DEFAULT_PRESET, DEFAULT_POINTS, SEED)
         X, t = _frozen(X + 0.0, np.float64), _frozen(t, np.int64)
         setup = Setup(X, t, DEFAULT_MODEL, DEFAULT_START, DEFAULT_SCALE, DEFAULT_LEARNING_RATE)
@@ -490,9 +491,13 @@ class TrainingPart:
         its parameters as one list (``flat``).
         """
         s = self.setup
-        rows = [[x1, x2, label] for (x1, x2), label in zip(s.X.tolist(), s.t.tolist(), strict=True)]
+        if self._rows_of is not s:  # the points as rows, made once per data set
+            self._rows = [
+                [x1, x2, label] for (x1, x2), label in zip(s.X.tolist(), s.t.tolist(), strict=True)
+            ]
+            self._rows_of = s
         return {
-            "training_points": rows,
+            "training_points": list(self._rows),  # rows shared between snapshots: never edited
             "training_model": s.model,
             "training_start": s.start,
             "training_scale": s.scale,
