@@ -112,11 +112,13 @@ def _scratch_settings():
 
 def screenshot(path: str, args) -> int:
     """Render the default window to ``path`` (PNG)."""
-    from lossexplorer.mainwindow import MainWindow
+    from lossexplorer.mainwindow import DEFAULT_SIZE, MainWindow
 
     settings = _scratch_settings()
     _install_language(args, settings)
     window = MainWindow(settings=settings)
+    window.resize(*DEFAULT_SIZE)  # the documented size, whatever screen there is (or none)
+    window.arrange(window.lesson)
     _prepare(window, args)
     window.show()
     _settle()

@@ -6,6 +6,10 @@ file in the same folder, is flushed to the disk, and only then takes the
 target's name (``os.replace``, atomic on one file system).  On any failure
 the temporary file is removed and an ``OSError`` says, in words, which file
 could not be written and why; a full disk never leaves half a file behind.
+
+Reading a file the user chose goes through ``read_regular_file``: a named
+pipe or a device is refused instead of freezing the app, and a huge file is
+never read whole.
 """
 
 from __future__ import annotations
@@ -128,5 +132,27 @@ def _sync_folder(folder: str) -> None:
         os.fsync(fd)
     except OSError:
         pass
+    finally:
+        os.close(fd)
+
+
+def read_regular_file(path, limit: int) -> bytes | None:
+    """Up to ``limit`` bytes of ``path``, or None if it is not a regular file.
+
+    Opened without blocking and checked after opening: a named pipe would
+    otherwise freeze the app until something writes to it.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        chunks, size = [], 0
+        while size < limit:
+            chunk = os.read(fd, limit - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
     finally:
         os.close(fd)

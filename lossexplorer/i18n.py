@@ -115,7 +115,16 @@ def install(lang: str) -> str:
         _installed.append(translator)
     QLocale.setDefault(QLocale(lang))
     _set_font_for(app, lang)
+    _current[0] = lang
     return lang
+
+
+_current = ["en"]  # the language installed last
+
+
+def current_language() -> str:
+    """The language ``install`` set last ("en" before any)."""
+    return _current[0]
 
 
 def _translators(app, lang) -> list[QTranslator]:

@@ -26,13 +26,12 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import stat
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from lossexplorer import atomic, stories
+from lossexplorer.atomic import read_regular_file
 from lossexplorer.model import DEFAULT_CLASSES
 from lossexplorer.parts.training import MAX_POINTS
 
@@ -311,28 +310,6 @@ def read(path) -> tuple[dict, stories.Story | None]:
             )
         )
     return parse(text)
-
-
-def read_regular_file(path, limit: int) -> bytes | None:
-    """Up to ``limit`` bytes of ``path``, or None if it is not a regular file.
-
-    Opened without blocking and checked after opening: a named pipe would
-    otherwise freeze the app until something writes to it.
-    """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        chunks, size = [], 0
-        while size < limit:
-            chunk = os.read(fd, limit - size)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
 
 
 def apply(model, state: dict) -> None:

@@ -55,4 +55,8 @@ def _collect_garbage_between_tests():
     yield
     import gc
 
+    from lossexplorer import i18n
+
+    if i18n.current_language() != "en":  # a test that switched language and failed
+        i18n.install("en")
     gc.collect()

@@ -105,7 +105,9 @@ def _is_text_widget(widget) -> bool:
     if isinstance(widget, QLabel):
         return bool(widget.text()) or widget.pixmap() is not None and not widget.pixmap().isNull()
     if isinstance(widget, QTabBar):
-        return widget.count() > 0  # Qt parks an emptied tab bar outside the window
+        # Qt parks an emptied or unused tab bar outside the window (a spotlight does)
+        inside = widget.geometry().intersects(widget.window().rect())
+        return widget.count() > 0 and (widget.parentWidget() is not widget.window() or inside)
     return isinstance(widget, (QAbstractButton, QAbstractSpinBox, QLineEdit, QComboBox))
 
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from lossexplorer import scenarios, style
+from lossexplorer import atomic, style
 from lossexplorer.panels.base import Panel, set_text
 from lossexplorer.parts.training import CLASSES, COORD_LIMIT, MAX_POINTS, PRESETS
 from lossexplorer.training_clock import TrainingViewer
@@ -88,7 +88,7 @@ def read_points_csv(path) -> tuple[np.ndarray, np.ndarray]:
     large or not text, or the first bad line, named by its number.
     """
     try:
-        raw = scenarios.read_regular_file(path, MAX_CSV_BYTES + 1)
+        raw = atomic.read_regular_file(path, MAX_CSV_BYTES + 1)
     except OSError as e:
         _refuse(
             QT_TRANSLATE_NOOP("TrainingDataPanel", "The file could not be read: {0}."),
