@@ -17,7 +17,7 @@ import math
 from html import escape
 
 from PySide6 import QtGui
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QLayout
 
@@ -288,6 +288,17 @@ class FlowLayout(QLayout):
         return y + line - rect.y()
 
 
+_RESIZING_EVENTS = frozenset(
+    {
+        QEvent.Type.Polish,
+        QEvent.Type.Show,
+        QEvent.Type.FontChange,
+        QEvent.Type.StyleChange,
+        QEvent.Type.LanguageChange,
+    }
+)
+
+
 class MinimumForWidth:
     """A panel's honest minimum: as narrow as it can be, and as tall as that width needs.
 
@@ -317,6 +328,11 @@ class MinimumForWidth:
     def updateGeometry(self):
         self.__dict__.pop("_minimum_memo", None)
         super().updateGeometry()
+
+    def event(self, event):
+        if event.type() in _RESIZING_EVENTS:  # measured before now: measure again
+            self.__dict__.pop("_minimum_memo", None)
+        return super().event(event)
 
     def minimumSizeHint(self):
         memo = self._memo()

@@ -43,7 +43,6 @@ from lossexplorer.training_look import (
     class_name,
     fix_left_axis,
     hold_data_area,
-    minor_step,
     set_view_option,
     tick_step,
     view_option,
@@ -426,10 +425,16 @@ class TrainingDataPanel(TrainingViewer, Panel):
         x_step = tick_step(x1 - x0, self.view.width(), widest)
         y_step = tick_step(y1 - y0, self.view.height(), metrics.height() * 0.8)
         step = max(x_step, y_step)  # one grid for both axes: the plot is to scale
-        if self._ticks != step:
-            self._ticks = step
-            item.getAxis("bottom").setTickSpacing(step, minor_step(step))
-            item.getAxis("left").setTickSpacing(step, minor_step(step))
+        # Ticks only within the lesson's square: the range's padding beyond it
+        # is the room for the end labels, which a tick out there would take.
+        extent = self.model.training.extent
+        first, last = math.ceil(-extent / step - 1e-9), math.floor(extent / step + 1e-9)
+        values = [k * step for k in range(first, last + 1)]
+        if self._ticks != (step, extent):
+            self._ticks = (step, extent)
+            for name in ("bottom", "left"):
+                axis = item.getAxis(name)
+                axis.setTicks([list(zip(values, axis.tickStrings(values, 1.0, step), strict=True))])
 
     # --------------------------------------------------------------- input
     @property
