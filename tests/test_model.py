@@ -246,3 +246,11 @@ def test_each_part_owns_its_fields_and_the_state_is_their_union(model):
     keys = [set(part.state()) for part in (model.multiclass, model.binary, model.training)]
     assert set().union(*keys) == set(model.state())
     assert sum(map(len, keys)) == len(model.state())  # no field in two parts
+
+
+def test_removing_a_class_keeps_a_subnormal_probability_exact(model):
+    """Found by test_reachable_states: 5e-324 renormalised is not the softmax's 1e-323."""
+    model.set_logit(0, -745.0)
+    model.set_classes(["0", "0"])
+    assert_invariants(model)
+    assert model.probabilities[0] == losses.softmax(model.logits / model.temperature)[0] > 0

@@ -148,8 +148,9 @@ class MulticlassPart:
                 return self._resolve(
                     classes=names, probabilities=np.full(n, 1.0 / n), true_class=true_class
                 )
-            probs = kept / rest
             logits = self.logits[:n]
+            # the same as kept / rest, but from the logits: exact where p is subnormal
+            probs = losses.softmax(logits / t)
         if np.all(np.abs(logits) <= LOGIT_LIMIT) and agree(logits, t, probs):
             return self._resolve(
                 classes=names, probabilities=probs, logits=logits, true_class=true_class
