@@ -253,7 +253,8 @@ class ExplorerModel(QObject):
         self._commit(multiclass=self.multiclass.class_name_change(i, name))
 
     def set_classes(self, names) -> None:
-        """Replace the class names; a new count resets to a uniform prediction."""
+        """Replace the class names; a new count keeps the prediction: each new class gets
+        5 %, the others keep their ratios; a removed class's share goes to the rest."""
         self._commit(multiclass=self.multiclass.classes_change(names))
 
     def set_z(self, z) -> None:
