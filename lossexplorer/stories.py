@@ -5,7 +5,9 @@ A ``Story`` is a title and a sequence of ``Step``s.  Each step holds
 * a caption of one to three short sentences, in English and Simplified Chinese
   (``caption``, a mapping from language to text; either may be empty);
 * the exact model state of the step (``state``: every multi-class and binary
-  field of ``ExplorerModel.state()``, as the model holds them);
+  field of ``ExplorerModel.state()``, as the model holds them, and optionally
+  every training field: the points, the settings and the step both runs have
+  taken, their weights replayed with ``training.fit`` and checked);
 * how it is shown: the ``lesson`` whose panels are arranged, the panels
   brought to the front (``front``), the one that fills the window
   (``spotlight``) and the panels' view options (``views``, all of them);
@@ -20,13 +22,15 @@ panel, lesson or view, an impossible state) with a ``ValueError`` whose
 message says what is wrong.  ``story_to_json`` writes a story so that
 reading it back and writing it again gives the same text, byte for byte.
 
-The two built-in stories tell seed 000 (multi-class: what cross-entropy
-punishes) and seed 003 (binary: why MSE's gradient vanishes) in the team's
-own words; ``builtin(key)`` makes them.
+The built-in stories tell seed 000 (multi-class: what cross-entropy
+punishes) and seed 003 (binary: why MSE's gradient vanishes; training: the
+same argument on real points) in the team's own words; ``builtin(key)``
+makes them.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import re
@@ -36,11 +40,16 @@ from dataclasses import dataclass, field, replace
 
 from lossexplorer import losses
 from lossexplorer.parts import BinaryPart, MulticlassPart
+from lossexplorer.parts.training import TrainingPart
 
 FORMAT = "lossexplorer-story"
 VERSION = 1
 LANGUAGES = ("en", "zh_CN")
-STATE_KEYS = MulticlassPart.FIELDS + BinaryPart.FIELDS
+STATE_KEYS = MulticlassPart.FIELDS + BinaryPart.FIELDS  # every step holds these
+# A step may hold these too (all of them; the weights may be left out, the
+# replayed runs give them).  A step without them leaves the training lesson be.
+TRAINING_KEYS = TrainingPart.FIELDS
+_TRAINING_WEIGHTS = ("training_weights_ce", "training_weights_mse")
 MAX_STEPS = 200
 MAX_CAPTION = 400  # characters per language: three short sentences take about 250
 MAX_TITLE = 80
@@ -170,8 +179,10 @@ def check_state(state) -> dict:
 
     It gives every field of ``STATE_KEYS``: setting it leaves nothing of the
     state before, so that a step looks the same whichever step came before.
+    With any training field it gives all of ``TRAINING_KEYS`` (the runs
+    replayed to the step; given weights must agree with them).
     """
-    state = _mapping(state, "A step's state", STATE_KEYS)
+    state = _mapping(state, "A step's state", STATE_KEYS + TRAINING_KEYS)
     missing = [k for k in STATE_KEYS if k not in state]
     if missing:
         raise ValueError(f"A step's state lacks {', '.join(missing)}")
@@ -189,7 +200,20 @@ def check_state(state) -> dict:
     multiclass, binary = MulticlassPart(), BinaryPart()
     multiclass.apply(multiclass.state_change(state))  # ValueError: an impossible state
     binary.apply(binary.state_change(state))
-    return {**multiclass.state(), **binary.state()}
+    checked = {**multiclass.state(), **binary.state()}
+    if any(k in state for k in TRAINING_KEYS):
+        checked.update(_check_training(state))
+    return checked
+
+
+def _check_training(state) -> dict:
+    """The training fields of a step's state, checked (and the runs replayed) by the part."""
+    missing = [k for k in TRAINING_KEYS if k not in state and k not in _TRAINING_WEIGHTS]
+    if missing:
+        raise ValueError(f"A step's state lacks {', '.join(missing)}")
+    part = TrainingPart()
+    part.apply(part.state_change({k: state[k] for k in TRAINING_KEYS if k in state}))
+    return part.state()
 
 
 def _check_highlight(value, panels) -> Highlight | None:
@@ -320,7 +344,10 @@ def _step_to_data(step: Step) -> dict:
         "spotlight": step.spotlight,
         "views": dict(step.views),
         "highlight": highlight,
-        "state": {k: step.state[k] for k in STATE_KEYS},
+        # a copy: whoever edits the data must not edit the (frozen) step
+        "state": copy.deepcopy(
+            {k: step.state[k] for k in STATE_KEYS + TRAINING_KEYS if k in step.state}
+        ),
     }
 
 
@@ -574,7 +601,83 @@ def _binary_story() -> Story:
     return make_story(title, steps)
 
 
-BUILT_IN = {"multiclass": _multiclass_story, "binary": _binary_story}
+def _training(
+    preset: str = "separable blobs", model: str = "logistic", scale: float = 1.0, step: int = 0
+) -> dict:
+    """The training fields as the model holds them: ``preset``'s points, the ``model``,
+    a confidently wrong start of ``scale``, the default learning rate, both runs at ``step``."""
+    part = TrainingPart()
+    part.apply(part.preset_change(preset))
+    part.apply(part.model_change(model))
+    part.apply(part.scale_change(scale))
+    part.apply(part.state_change({"training_step": step}))
+    return part.state()
+
+
+def _training_story() -> Story:
+    def step(en, zh, training, front, highlight=None):
+        state = {**SEED, **_BINARY_DEFAULT, **training}
+        return make_step(_glued(en, zh), state, "training", front, None, None, highlight)
+
+    maps, curves = ("training_maps",), ("training_curves", "training_maps")
+    blobs = _training()
+    steps = [
+        step("Seed 003 on real points: 200 photos as points in two blobs, cats on one side, "
+             "dogs on the other. One straight line separates them.",
+             "把种子 003 用到真实的点上：200 张照片变成两团点，猫在一边，狗在另一边。"
+             "一条直线就能把它们分开。",
+             blobs, ("training_data",), Highlight("training_data", "point_count")),
+        step("Both runs start from the same weights, confidently wrong: every point sits at "
+             "z = −6 on the wrong side. The two maps are identical: 0% of the points are right.",
+             "两次训练从同样的权重出发，而且自信地犯错：每个点都在错的一边，z = −6。"
+             "两张图完全一样，正确率 0%。",
+             blobs, maps, Highlight("training_maps")),
+        step("After 10 steps cross-entropy gets every point right, MSE still none. "
+             "At learning rate 0.3 cross-entropy passes 90% after 6 steps; MSE needs 267.",
+             "10 步之后，交叉熵已经全部分对，MSE 一个也没分对。"
+             "学习率 0.3 时，交叉熵 6 步就超过 90%，MSE 要 267 步。",
+             _training(step=10), curves, Highlight("training_curves", "reached_ce")),
+        step("The gradient norm says why. At the start cross-entropy's is 1.98, MSE's only "
+             "0.008: the wrong start sits on MSE's flat part, and its gradient has vanished.",
+             "梯度的大小说明了原因。一开始交叉熵的梯度是 1.98，MSE 的只有 0.008："
+             "错误的起点正好在 MSE 平的地方，梯度消失了。",
+             _training(step=50), ("training_curves",),
+             Highlight("training_curves", "training_gradient_plot")),
+        step("After 200 steps MSE still gets 0% right: it crawls. Its gradient has only grown "
+             "to 0.035.",
+             "200 步之后 MSE 的正确率还是 0%：它在慢慢爬。它的梯度只涨到 0.035。",
+             _training(step=200), curves, Highlight("training_curves", "reached_mse")),
+        step("A larger start scale, 3: the mistake is three times as confident. "
+             "Cross-entropy passes 90% after 17 steps; after 1000 steps MSE is still at 0%, "
+             "stuck completely.",
+             "把起点放大到 3 倍：错误自信了三倍。交叉熵 17 步就超过 90%；"
+             "1000 步之后 MSE 还是 0%，完全不动了。",
+             _training(scale=3.0, step=1000), ("training_controls", *curves),
+             Highlight("training_controls", "scale")),
+        step("XOR: no straight line separates these points, so a hidden layer of 8 tanh "
+             "units bends the boundary. Cross-entropy passes 90% after 12 steps; MSE stays at "
+             "50%, its gradient vanishing again.",
+             "XOR：没有哪条直线能分开这些点，所以加一个 8 个 tanh 单元的隐藏层，边界就不再是直线。"
+             "交叉熵 12 步就超过 90%；MSE 停在 50%，梯度再次消失。",
+             _training("xor", "hidden", step=100), ("training_data", "training_controls", *maps),
+             Highlight("training_controls", "model")),
+        step("Same points, same start, same learning rate: only the loss differs. "
+             "A confident mistake gives cross-entropy a strong gradient and MSE almost none. "
+             "That is why classification uses cross-entropy.",
+             "同样的点、同样的起点、同样的学习率，只有损失函数不同。自信的错误给交叉熵很大的梯度，"
+             "给 MSE 几乎没有梯度。这就是分类任务用交叉熵的原因。",
+             _training(step=300), curves),
+    ]  # fmt: skip
+    title = {"en": "Training: MSE vs cross-entropy on real points",
+             "zh_CN": "训练：真实数据上的 MSE 与交叉熵"}  # fmt: skip
+    return make_story(title, steps)
+
+
+BUILT_IN = {
+    "multiclass": _multiclass_story,
+    "binary": _binary_story,
+    "training": _training_story,
+}
 _built: dict[str, Story] = {}
 
 

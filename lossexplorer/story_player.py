@@ -64,6 +64,7 @@ from lossexplorer.stage import RING_COLOUR
 MENU_TITLES = {
     "multiclass": QT_TRANSLATE_NOOP("Stories", "Multi-class story (seed 000)"),
     "binary": QT_TRANSLATE_NOOP("Stories", "Binary story (seed 003)"),
+    "training": QT_TRANSLATE_NOOP("Stories", "Training story (seed 003)"),
 }
 KEY = Qt.Key
 NEXT_KEYS = {KEY.Key_PageDown, KEY.Key_Right, KEY.Key_Space, KEY.Key_Return, KEY.Key_Enter}
@@ -377,7 +378,8 @@ class StoryPlayer(QObject):
 
     # ------------------------------------------------------------ commands
     def start_builtin(self, key: str):
-        """Play built-in story ``key`` ("multiclass" or "binary") from its first step."""
+        """Play built-in story ``key`` ("multiclass", "binary" or "training") from its first
+        step."""
         self.start(stories.builtin(key))
 
     def start(self, story: stories.Story, index: int = 0):
@@ -443,6 +445,9 @@ class StoryPlayer(QObject):
         """Add what the window shows now as a step after the one shown (a new story if none)."""
         w, display = self.window, self.display
         state = w.model.state()
+        keys = stories.STATE_KEYS
+        if w.lesson == "training":  # the training lesson's points, settings and step too
+            keys += stories.TRAINING_KEYS
         spotlight = display.spotlight
         front = [
             key
@@ -450,7 +455,7 @@ class StoryPlayer(QObject):
             if spotlight is None and dock.isVisible() and not dock.visibleRegion().isEmpty()
         ]
         step = stories.make_step(
-            {}, {k: state[k] for k in stories.STATE_KEYS}, w.lesson, front, spotlight,
+            {}, {k: state[k] for k in keys}, w.lesson, front, spotlight,
             display.views(),
         )  # fmt: skip
         at = self.index + 1 if self.playing else None
@@ -484,6 +489,8 @@ class StoryPlayer(QObject):
         w, display = self.window, self.display
         if display.spotlight is not None and display.spotlight != step.spotlight:
             display.set_spotlight(None)
+        if "training_step" in step.state:  # the step's runs stay at its step
+            w.model.set_training_playing(False)
         w.history.apply(dict(step.state))  # not an undo step ...
         w.history.stack.clear()  # ... and Ctrl+Z stops at the step
         for name, value in step.views.items():

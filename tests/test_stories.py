@@ -1,6 +1,7 @@
 """Guided stories: the built-in stories driven with the clicker's keys, authoring, files."""
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -19,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 from qt_helpers import drag, viewport_point
 
-from lossexplorer import app, i18n, losses, stories, style
-from lossexplorer.stories import STATE_KEYS
+from lossexplorer import app, i18n, losses, stories, style, training
+from lossexplorer.parts import training as training_part
+from lossexplorer.stories import STATE_KEYS, TRAINING_KEYS
 
 K = Qt.Key
 NEXT = (K.Key_PageDown, K.Key_Right, K.Key_Space, K.Key_Return, K.Key_Enter)
@@ -93,7 +95,59 @@ def race_arrivals():
     return out
 
 
-EXPECTED = {"multiclass": multiclass_expected, "binary": binary_expected}
+def fit_runs(preset="separable blobs", model="logistic", scale=1.0, steps=0):
+    """Both runs of the training lesson's setup, ``steps`` steps of ``training.fit``."""
+    points, t = training.make_dataset(preset, training_part.DEFAULT_POINTS, training_part.SEED)
+    setup = training_part.Setup(points, t, model, "confidently wrong", scale, 0.3)
+    params, _note = training_part.start_parameters(setup)
+    runs = {}
+    for loss in training.LOSSES:
+        kw = dict(loss=loss, learning_rate=0.3, steps=steps)
+        if model == "hidden":
+            runs[loss] = training.fit_hidden(points, t, params=params, **kw)
+        else:
+            runs[loss] = training.fit(points, t, weights=params.weights, bias=params.bias, **kw)
+    return runs
+
+
+def reach(run):
+    return training.steps_to_accuracy(run.accuracy, 0.9)
+
+
+def percent(run, step):
+    return fmt(100 * run.accuracy[step], 0)
+
+
+def training_expected():
+    """(the setup and step, the numbers its caption quotes) for each step, from training.fit."""
+    long = fit_runs(steps=300)
+    ce, mse = long["ce"], long["mse"]
+    assert (reach(ce), reach(mse)) == (6, 267)  # the story's race at learning rate 0.3
+    assert ce.accuracy[10] == 1 and mse.accuracy[10] == 0 and mse.accuracy[200] == 0
+    large = fit_runs(scale=3.0, steps=1000)
+    assert reach(large["mse"]) is None and large["mse"].accuracy[1000] == 0
+    bent = fit_runs("xor", "hidden", steps=100)
+    assert bent["ce"].accuracy[100] == 1 and bent["mse"].accuracy[100] == 0.5
+    blobs = ("separable blobs", "logistic", 1.0)
+    return [
+        ((*blobs, 0), [str(training_part.DEFAULT_POINTS)]),
+        ((*blobs, 0), ["6", percent(ce, 0), percent(mse, 0)]),  # z = −6, 0%
+        ((*blobs, 10), ["10", "0.3", "90", str(reach(ce)), str(reach(mse))]),  # MSE "none"
+        ((*blobs, 50), [fmt(ce.grad_norm[0], 2), fmt(mse.grad_norm[0], 3)]),  # 1.98, 0.008
+        ((*blobs, 200), ["200", percent(mse, 200), fmt(mse.grad_norm[200], 3)]),  # 0.035
+        (("separable blobs", "logistic", 3.0, 1000),
+         ["3", str(reach(large["ce"])), "1000", percent(large["mse"], 1000)]),  # 17, 0%
+        (("xor", "hidden", 1.0, 100),
+         [str(training_part.HIDDEN_UNITS), str(reach(bent["ce"])), percent(bent["mse"], 100)]),
+        ((*blobs, 300), []),
+    ]  # fmt: skip
+
+
+EXPECTED = {
+    "multiclass": multiclass_expected,
+    "binary": binary_expected,
+    "training": training_expected,
+}
 
 
 def check_step_numbers(window, key, index, lang):
@@ -101,9 +155,14 @@ def check_step_numbers(window, key, index, lang):
     m = window.model
     model_numbers, quoted = EXPECTED[key]()[index]
     caption = window.stories.caption_text().replace("\u00a0", " ")  # no-break spaces
-    for text in quoted:
+    for text in quoted if key != "training" else ():
         assert text in caption, (key, index + 1, lang, text, caption)
-    if key == "multiclass":
+    if key == "training":
+        numbers = re.findall(r"\d+(?:\.\d+)?", caption)
+        for text in quoted:
+            assert text in numbers, (key, index + 1, lang, text, caption)
+        check_training_runs(m, *model_numbers)
+    elif key == "multiclass":
         if model_numbers == "logits":
             assert list(m.logits) == [2.1, 0.5, -1.0]
             np.testing.assert_allclose(m.probabilities, losses.softmax(m.logits), rtol=1e-15)
@@ -117,6 +176,28 @@ def check_step_numbers(window, key, index, lang):
             assert readout.values["ce"].text() == fmt(m.cross_entropy, 3)
     else:
         assert (m.z, m.y) == model_numbers
+
+
+def check_training_runs(m, preset, model, scale, step):
+    """The model's runs are ``training.fit``'s runs of this setup, at this step, bit for bit."""
+    part = m.training
+    points, t = training.make_dataset(preset, training_part.DEFAULT_POINTS, training_part.SEED)
+    assert np.array_equal(part.X, points) and np.array_equal(part.labels, t)
+    assert (part.setup.model, part.setup.start, part.setup.scale) == (
+        model,
+        "confidently wrong",
+        scale,
+    )
+    assert part.setup.learning_rate == 0.3 and part.step == step and not part.playing
+    runs = fit_runs(preset, model, scale, step)
+    for loss, run in runs.items():
+        np.testing.assert_array_equal(part.run(loss).curves[1], run.accuracy)
+        np.testing.assert_array_equal(part.run(loss).curves[2], run.grad_norm)
+        assert training_part.flat(part.run(loss).params).tolist() == (
+            training_part.flat(run.params).tolist()
+        )
+    if step == 0:  # the confidently wrong start: both maps the same
+        assert m.state()["training_weights_ce"] == m.state()["training_weights_mse"]
 
 
 def caption_language_ok(caption, lang):
@@ -138,12 +219,14 @@ def shown(window):
 
 
 def state_of(step):
-    return {k: step.state[k] for k in STATE_KEYS}
+    return {k: step.state[k] for k in STATE_KEYS + TRAINING_KEYS if k in step.state}
 
 
-def model_state(window):
+def model_state(window, step=None):
+    """The model's state in the fields ``step`` holds (the multi-class and binary ones if None)."""
     state = window.model.state()
-    return {k: state[k] for k in STATE_KEYS}
+    keys = STATE_KEYS if step is None else [k for k in state if k in step.state]
+    return {k: state[k] for k in keys}
 
 
 def focus_something(window, qtbot, n):
@@ -201,7 +284,7 @@ def test_the_built_in_stories_tell_each_seed_in_eight_steps_or_more():
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-@pytest.mark.parametrize("key", ["multiclass", "binary"])
+@pytest.mark.parametrize("key", ["multiclass", "binary", "training"])
 def test_keys_drive_each_story_whatever_has_the_focus(shown_window, qtbot, key, lang):
     window = shown_window
     window.set_language(lang)
@@ -214,7 +297,7 @@ def test_keys_drive_each_story_whatever_has_the_focus(shown_window, qtbot, key, 
     for i in range(n):
         assert window.stories.index == i
         step = story.steps[i]
-        assert model_state(window) == state_of(step)  # exactly, bit for bit
+        assert model_state(window, step) == state_of(step)  # exactly, bit for bit
         assert window.model.display.views() == dict(step.views)
         assert window.model.display.spotlight == step.spotlight
         assert window.lesson == step.lesson
@@ -239,11 +322,31 @@ def test_keys_drive_each_story_whatever_has_the_focus(shown_window, qtbot, key, 
     plot = focus_something(window, qtbot, 1)  # Home and End stay a number box's
     assert not is_text_box(plot)
     QTest.keyClick(plot, K.Key_Home)
-    assert window.stories.index == 0 and model_state(window) == state_of(story.steps[0])
+    first = story.steps[0]
+    assert window.stories.index == 0 and model_state(window, first) == state_of(first)
     QTest.keyClick(QApplication.focusWidget(), K.Key_End)
     assert window.stories.index == n - 1
     QTest.keyClick(QApplication.focusWidget(), K.Key_Escape)
     assert not window.stories.playing and window.stories.band is None
+
+
+def test_a_training_step_stops_the_runs_a_teacher_set_playing(shown_window, qtbot):
+    window = shown_window
+    window.story_actions["training"].trigger()
+    window.stories.show_step(2)  # ten steps in
+    settle(qtbot)
+    step = window.stories.story.steps[2]
+    play = window.panels["training_controls"].findChild(QAbstractButton, "play")
+    QTest.mouseClick(play, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.model.training.step > 12, timeout=5000)
+    assert model_state(window, step) != state_of(step)
+    QTest.keyClick(QApplication.focusWidget() or window, K.Key_PageDown)
+    assert not window.model.training.playing
+    following = window.stories.story.steps[3]
+    settle(qtbot, 100)  # the clock ticked on: it would have moved the runs
+    assert model_state(window, following) == state_of(following)
+    QTest.keyClick(QApplication.focusWidget() or window, K.Key_PageUp)
+    assert model_state(window, step) == state_of(step)
 
 
 def test_a_focused_spin_box_gives_the_story_page_up_and_down_and_keeps_its_arrows(
@@ -405,7 +508,8 @@ def test_every_step_fits_a_projector_in_presentation_mode(shown_window, qtbot, s
         # a 1366×768 projector has no height to spare: the band goes down the side
         area = window.toolBarArea(band)
         side = Qt.ToolBarArea.RightToolBarArea
-        assert (area == side) == (size == (1366, 768)), (key, area)
+        if key != "training":  # the training lesson's panels fit above a bottom band
+            assert (area == side) == (size == (1366, 768)), (key, area)
         for i in range(len(window.stories.story.steps)):
             window.stories.show_step(i)
             settle(qtbot, 30)
@@ -470,6 +574,13 @@ def test_the_command_line_opens_a_story_at_step_one(window, qtbot):
     assert window.stories.playing and window.stories.index == 0
     assert model_state(window) == state_of(stories.builtin("binary").steps[0])
     assert window.lesson == "binary"
+    args = app.build_parser().parse_args(["--story", "training"])
+    app._prepare(window, args)
+    settle(qtbot)
+    first = stories.builtin("training").steps[0]
+    assert window.stories.index == 0 and window.lesson == "training"
+    assert model_state(window, first) == state_of(first) and TRAINING_KEYS[0] in first.state
+    assert window.stories.story.title_in("en") == "Training: MSE vs cross-entropy on real points"
     with pytest.raises(SystemExit):
         app.build_parser().parse_args(["--story", "nonsense"])
 
@@ -650,6 +761,64 @@ def test_a_hostile_story_is_refused_with_a_message(name, change, message):
     with pytest.raises(ValueError, match=None) as refused:
         stories.story_from_json(text)
     assert message in str(refused.value), str(refused.value)
+
+
+def _training_base():
+    return stories.story_to_data(stories.builtin("training"))
+
+
+def _nudged_weight(data):
+    data["steps"][2]["state"]["training_weights_ce"][0] += 1e-6
+    return data
+
+
+TRAINING_STATE = ("steps", 2, "state")
+HOSTILE_TRAINING = [
+    ("step as text", _set((*TRAINING_STATE, "training_step"), "10"), "whole number"),
+    ("step boolean", _set((*TRAINING_STATE, "training_step"), True), "whole number"),
+    ("step past the cap", _set((*TRAINING_STATE, "training_step"), 10**6), "between 0 and"),
+    ("step negative", _set((*TRAINING_STATE, "training_step"), -1), "between 0 and"),
+    ("points a string", _set((*TRAINING_STATE, "training_points"), "rm -rf"), "list of"),
+    ("no points", _set((*TRAINING_STATE, "training_points"), []), "between 1 and"),
+    ("point far away", _set((*TRAINING_STATE, "training_points", 0, 0), 1e9), "between"),
+    ("point as text", _set((*TRAINING_STATE, "training_points", 0, 1), "1"), "number"),
+    ("label 7", _set((*TRAINING_STATE, "training_points", 0, 2), 7), "label"),
+    ("label 0.5", _set((*TRAINING_STATE, "training_points", 0, 2), 0.5), "whole number"),
+    ("row of four", _set((*TRAINING_STATE, "training_points", 0), [0, 0, 0, 0]), "[x1, x2"),
+    ("unknown model", _set((*TRAINING_STATE, "training_model"), "oracle"), "must be one of"),
+    ("unknown start", _set((*TRAINING_STATE, "training_start"), "lucky"), "must be one of"),
+    ("scale huge", _set((*TRAINING_STATE, "training_scale"), 1e300), "between"),
+    ("learning rate text", _set((*TRAINING_STATE, "training_learning_rate"), "1"), "number"),
+    ("weights nudged", _nudged_weight, "do not match its step"),
+    ("weights too many", _set((*TRAINING_STATE, "training_weights_mse"), [0.0] * 4), "weights"),
+    ("weights a string", _set((*TRAINING_STATE, "training_weights_ce"), "w"), "list of numbers"),
+    ("no model", _delete((*TRAINING_STATE, "training_model")), "lacks training_model"),
+    ("a step alone", lambda d: _set(("steps", 0, "state", "training_step"), 3)(_base()),
+     "lacks training_points"),
+    ("unknown training key", _set((*TRAINING_STATE, "training_secret"), 1), "unknown entry"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "message"), HOSTILE_TRAINING, ids=[h[0] for h in HOSTILE_TRAINING]
+)
+def test_a_hostile_training_field_in_a_step_is_refused(name, change, message):
+    text = json.dumps(change(_training_base()), ensure_ascii=False)
+    with pytest.raises(ValueError) as refused:
+        stories.story_from_json(text)
+    assert message in str(refused.value) and "Step " in str(refused.value), str(refused.value)
+
+
+def test_a_training_step_may_leave_its_weights_out_and_old_steps_hold_none():
+    data = _training_base()
+    for step in data["steps"]:
+        del step["state"]["training_weights_ce"], step["state"]["training_weights_mse"]
+    assert stories.story_from_data(data) == stories.builtin("training")  # replayed: the same
+    for key in ("multiclass", "binary"):  # the stories of before: no training field, as before
+        story = stories.story_from_json(stories.story_to_json(stories.builtin(key)))
+        assert all(list(step.state) == list(STATE_KEYS) for step in story.steps)
+        data = stories.story_to_data(story)
+        assert all(list(step["state"]) == list(STATE_KEYS) for step in data["steps"])
 
 
 @pytest.mark.parametrize(

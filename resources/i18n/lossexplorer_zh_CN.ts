@@ -133,7 +133,7 @@ vanishes here</source>
 <context>
     <name>CaptionBand</name>
     <message>
-        <location filename="../../lossexplorer/story_player.py" line="+257"/>
+        <location filename="../../lossexplorer/story_player.py" line="+258"/>
         <source>Previous step (PageUp, ←)</source>
         <translation>上一步（PageUp、←）</translation>
     </message>
@@ -319,7 +319,7 @@ vanishes here</source>
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../lossexplorer/atomic.py" line="+41"/>
+        <location filename="../../lossexplorer/atomic.py" line="+45"/>
         <source>Could not write {0}: {1}</source>
         <translation>无法保存 {0}：{1}</translation>
     </message>
@@ -895,7 +895,7 @@ p = 0 绝不可原谅。</translation>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../lossexplorer/i18n.py" line="+135"/>
+        <location filename="../../lossexplorer/i18n.py" line="+144"/>
         <source>Folder</source>
         <comment>All other platforms</comment>
         <translation>文件夹</translation>
@@ -1072,7 +1072,7 @@ p = 0 绝不可原谅。</translation>
 <context>
     <name>Scenarios</name>
     <message>
-        <location filename="../../lossexplorer/scenarios.py" line="+81"/>
+        <location filename="../../lossexplorer/scenarios.py" line="+80"/>
         <source>Seed example: cat 0.7 / dog 0.2 / bird 0.1</source>
         <translation>原文示例：猫 0.7 / 狗 0.2 / 鸟 0.1</translation>
     </message>
@@ -1204,7 +1204,7 @@ p = 0 绝不可原谅。</translation>
         <translation>这不是文本文件，因此不是 lossexplorer 情景文件。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+12"/>
         <source>The scenario holds an impossible value: {0}</source>
         <translation>情景中含有不可能的值：{0}</translation>
     </message>
@@ -1265,7 +1265,7 @@ p = 0 绝不可原谅。</translation>
 <context>
     <name>Stories</name>
     <message>
-        <location filename="../../lossexplorer/story_player.py" line="-207"/>
+        <location filename="../../lossexplorer/story_player.py" line="-208"/>
         <source>Multi-class story (seed 000)</source>
         <translation>多分类故事（种子 000）</translation>
     </message>
@@ -1274,11 +1274,16 @@ p = 0 绝不可原谅。</translation>
         <source>Binary story (seed 003)</source>
         <translation>二分类故事（种子 003）</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Training story (seed 003)</source>
+        <translation>训练故事（种子 003）</translation>
+    </message>
 </context>
 <context>
     <name>StoryEditor</name>
     <message>
-        <location line="+586"/>
+        <location line="+592"/>
         <source>Edit the story</source>
         <translation>编辑故事</translation>
     </message>
@@ -1512,7 +1517,7 @@ p = 0 绝不可原谅。</translation>
 <context>
     <name>TrainingDataPanel</name>
     <message>
-        <location filename="../../lossexplorer/panels/training_data.py" line="+58"/>
+        <location filename="../../lossexplorer/panels/training_data.py" line="+57"/>
         <source>Two separable blobs</source>
         <translation>两团可分开的点</translation>
     </message>
@@ -1637,7 +1642,7 @@ p = 0 绝不可原谅。</translation>
         <translation>{0} 个点</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+106"/>
         <source>Could not add the point</source>
         <translation>无法添加该点</translation>
     </message>
