@@ -207,7 +207,10 @@ def test_presentation_mode_scales_and_restores(window, qapp):
     title = window.docks["readout"].titleBarWidget()
     normal_title = title.title.font().pointSizeF()
     window.presentation_action.trigger()
+    window.docks["readout"].raise_()  # at 1280×800 the big panels share one row of tabs
+    qapp.processEvents()
     big = window.panels["readout"]
+    assert big.is_on_screen()
     big_title = window.docks["readout"].titleBarWidget()
     assert big_title.title.font().pointSizeF() == pytest.approx(1.6 * normal_title)
     assert big_title.help_button.font().pointSizeF() == pytest.approx(1.6 * normal_title)
