@@ -233,9 +233,15 @@ class FlowLayout(QLayout):
         self._items = []
         self._spacing = spacing
         self.setContentsMargins(0, 0, 0, 0)
+        # What was laid out for which item sizes: a spin box's new value makes
+        # Qt lay the panel out again (every drag step) though no size changed.
+        self._sizes = None
+        self._heights = {}
+        self._placed = None
 
     def addItem(self, item):
         self._items.append(item)
+        self._sizes = None
 
     def count(self):
         return len(self._items)
@@ -244,6 +250,7 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index):
+        self._sizes = None
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self):
@@ -252,12 +259,33 @@ class FlowLayout(QLayout):
     def hasHeightForWidth(self):
         return True
 
+    def invalidate(self):
+        self._checked = False  # the items' sizes are looked at again, once
+        super().invalidate()
+
+    def _same_sizes(self) -> bool:
+        """Whether the items' sizes are those laid out last (else forget that layout)."""
+        if self.__dict__.get("_checked") and self._sizes is not None:
+            return True
+        self._checked = True
+        sizes = tuple(None if i.isEmpty() else i.sizeHint().toTuple() for i in self._items)
+        if sizes != self._sizes:
+            self._sizes, self._heights, self._placed = sizes, {}, None
+            return False
+        return True
+
     def heightForWidth(self, width):
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        self._same_sizes()
+        if width not in self._heights:
+            self._heights[width] = self._arrange(QRect(0, 0, width, 0), move=False)
+        return self._heights[width]
 
     def setGeometry(self, rect):
         super().setGeometry(rect)
+        if self._same_sizes() and self._placed == rect:
+            return  # every item is already where this rectangle puts it
         self._arrange(rect, move=True)
+        self._placed = QRect(rect)
 
     def sizeHint(self):
         """One line of every item."""
