@@ -329,6 +329,7 @@ class TrainingPart:
 
     def __init__(self):
         self._rows, self._rows_of = [], None
+        self._state_of = None  # (what it was made from, the state)
         X, t = training.make_dataset(DEFAULT_PRESET, DEFAULT_POINTS, SEED)
         X, t = _frozen(X + 0.0, np.float64), _frozen(t, np.int64)
         setup = Setup(X, t, DEFAULT_MODEL, DEFAULT_START, DEFAULT_SCALE, DEFAULT_LEARNING_RATE)
@@ -491,21 +492,34 @@ class TrainingPart:
         its parameters as one list (``flat``).
         """
         s = self.setup
-        if self._rows_of is not s:  # the points as rows, made once per data set
-            self._rows = [
-                [x1, x2, label] for (x1, x2), label in zip(s.X.tolist(), s.t.tolist(), strict=True)
-            ]
-            self._rows_of = s
-        return {
-            "training_points": list(self._rows),  # rows shared between snapshots: never edited
-            "training_model": s.model,
-            "training_start": s.start,
-            "training_scale": s.scale,
-            "training_learning_rate": s.learning_rate,
-            "training_step": self.step,
-            "training_weights_ce": flat(self.run("ce").params).tolist(),
-            "training_weights_mse": flat(self.run("mse").params).tolist(),
-        }
+        # Made once per data set and per step: the undo history asks on every
+        # change of any part (every drag step of the other lessons).
+        key = (s, self.runs, self.step, self.run("ce").params, self.run("mse").params)
+        cached = self._state_of
+        if cached is None or any(a is not b for a, b in zip(cached[0], key, strict=True)):
+            if self._rows_of is not s:  # the points as rows, made once per data set
+                self._rows = [
+                    [x1, x2, label]
+                    for (x1, x2), label in zip(s.X.tolist(), s.t.tolist(), strict=True)
+                ]
+                self._rows_of = s
+            self._state_of = cached = (
+                key,
+                {
+                    "training_model": s.model,
+                    "training_start": s.start,
+                    "training_scale": s.scale,
+                    "training_learning_rate": s.learning_rate,
+                    "training_step": self.step,
+                    "training_weights_ce": flat(self.run("ce").params).tolist(),
+                    "training_weights_mse": flat(self.run("mse").params).tolist(),
+                },
+            )
+        state = {"training_points": list(self._rows)}  # rows shared by snapshots: never edited
+        state.update(cached[1])
+        state["training_weights_ce"] = list(state["training_weights_ce"])
+        state["training_weights_mse"] = list(state["training_weights_mse"])
+        return state
 
     # ------------------------------------------------------------- progress
     def advance(self) -> bool:
