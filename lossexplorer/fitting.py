@@ -226,12 +226,17 @@ class ClassAxis(MinusAxisItem):
 
 
 class FlowLayout(QLayout):
-    """Widgets side by side, wrapping onto the next line when the width runs out."""
+    """Widgets side by side, wrapping onto the next line when the width runs out.
 
-    def __init__(self, parent=None, spacing: int = 6):
+    ``spacing`` None keeps Qt's (the enclosing layout's or the style's).
+    Hidden widgets take no room.
+    """
+
+    def __init__(self, parent=None, spacing: int | None = 6):
         super().__init__(parent)
         self._items = []
-        self._spacing = spacing
+        if spacing is not None:
+            self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
         # What was laid out for which item sizes: a spin box's new value makes
         # Qt lay the panel out again (every drag step) though no size changed.
@@ -248,6 +253,10 @@ class FlowLayout(QLayout):
 
     def itemAt(self, index):
         return self._items[index] if 0 <= index < len(self._items) else None
+
+    def items(self) -> list:
+        """The layout items, in order."""
+        return list(self._items)
 
     def takeAt(self, index):
         self._sizes = None
@@ -290,7 +299,7 @@ class FlowLayout(QLayout):
     def sizeHint(self):
         """One line of every item."""
         shown = [i.sizeHint() for i in self._items if not i.isEmpty()]
-        width = sum(s.width() for s in shown) + self._spacing * max(len(shown) - 1, 0)
+        width = sum(s.width() for s in shown) + self.spacing() * max(len(shown) - 1, 0)
         height = max((s.height() for s in shown), default=0)
         return QSize(width, height)
 
@@ -308,10 +317,10 @@ class FlowLayout(QLayout):
                 continue
             size = item.sizeHint()
             if x > rect.x() and x + size.width() > rect.right() + 1:
-                x, y, line = rect.x(), y + line + self._spacing, 0
+                x, y, line = rect.x(), y + line + self.spacing(), 0
             if move:
                 item.setGeometry(QRect(x, y, size.width(), size.height()))
-            x += size.width() + self._spacing
+            x += size.width() + self.spacing()
             line = max(line, size.height())
         return y + line - rect.y()
 

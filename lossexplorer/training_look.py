@@ -15,9 +15,9 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
-from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFontMetricsF, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QGraphicsItem, QLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from lossexplorer import i18n, style
 
@@ -108,70 +108,6 @@ class LineSample(QWidget):
         painter.setPen(self._pen)
         y = round(self.height() / 2)
         painter.drawLine(QPointF(2, y), QPointF(self.width() - 2, y))
-
-
-class FlowLayout(QLayout):
-    """Widgets left to right, onto as many rows as the width needs (Qt's flow layout)."""
-
-    def __init__(self, parent=None, spacing: int = 6):
-        super().__init__(parent)
-        self._items = []
-        self.setContentsMargins(0, 0, 0, 0)
-        self.setSpacing(spacing)
-
-    def addItem(self, item):
-        self._items.append(item)
-
-    def count(self):
-        return len(self._items)
-
-    def itemAt(self, index):
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index):
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self):
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self):
-        return True
-
-    def heightForWidth(self, width):
-        return self._lay(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect):
-        super().setGeometry(rect)
-        self._lay(rect, move=True)
-
-    def sizeHint(self):
-        """Every widget in one row."""
-        hints = self._hints() or [QSize(0, 0)]
-        width = sum(h.width() for h in hints) + self.spacing() * (len(hints) - 1)
-        return QSize(width, max(h.height() for h in hints))
-
-    def minimumSize(self):
-        """The widest widget (the height for a width is ``heightForWidth``)."""
-        hints = self._hints() or [QSize(0, 0)]
-        return QSize(max(h.width() for h in hints), max(h.height() for h in hints))
-
-    def _hints(self):
-        return [item.sizeHint() for item in self._items if not item.isEmpty()]
-
-    def _lay(self, rect, move):
-        x, y, row_height = rect.x(), rect.y(), 0
-        for item in self._items:
-            if item.isEmpty():  # a hidden widget
-                continue
-            hint = item.sizeHint()
-            if x > rect.x() and x + hint.width() > rect.right() + 1:
-                x, y = rect.x(), y + row_height + self.spacing()
-                row_height = 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self.spacing()
-            row_height = max(row_height, hint.height())
-        return y + row_height - rect.y()
 
 
 def view_option(model, name: str, fallback):

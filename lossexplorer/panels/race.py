@@ -18,7 +18,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QRect, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from lossexplorer import losses, style
+from lossexplorer.fitting import FlowLayout
 from lossexplorer.formatting import MINUS, superscript
 from lossexplorer.model import DEFAULT_Z, LEARNING_RATE_RANGE, Z_LIMIT
 from lossexplorer.panels.base import NumberSpinBox, Panel, set_text
@@ -71,68 +72,6 @@ def tick_step(span: float, pixels: float, label: float) -> float:
 def decade_label(n: int) -> str:
     """The tick label of 10ⁿ on a log axis: 0.01, 0.1, 1, 10, 100, else 10ⁿ."""
     return {-2: "0.01", -1: "0.1", 0: "1", 1: "10", 2: "100"}.get(n, "10" + superscript(n))
-
-
-class _Flow(QLayout):
-    """Widgets left to right, onto as many rows as the width needs (Qt's flow layout)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._items = []
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def addItem(self, item):
-        self._items.append(item)
-
-    def count(self):
-        return len(self._items)
-
-    def itemAt(self, index):
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def items(self) -> list:
-        """The layout items, in order."""
-        return list(self._items)
-
-    def takeAt(self, index):
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self):
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self):
-        return True
-
-    def heightForWidth(self, width):
-        return self._lay(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect):
-        super().setGeometry(rect)
-        self._lay(rect, move=True)
-
-    def sizeHint(self):
-        """Every widget in one row."""
-        hints = [item.sizeHint() for item in self._items] or [QSize(0, 0)]
-        width = sum(h.width() for h in hints) + self.spacing() * (len(hints) - 1)
-        return QSize(width, max(h.height() for h in hints))
-
-    def minimumSize(self):
-        """The widest widget (the height for a width is ``heightForWidth``)."""
-        hints = [item.sizeHint() for item in self._items] or [QSize(0, 0)]
-        return QSize(max(h.width() for h in hints), max(h.height() for h in hints))
-
-    def _lay(self, rect, move):
-        x, y, row_height = rect.x(), rect.y(), 0
-        for item in self._items:
-            hint = item.sizeHint()
-            if x > rect.x() and x + hint.width() > rect.right() + 1:
-                x, y = rect.x(), y + row_height + self.spacing()
-                row_height = 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self.spacing()
-            row_height = max(row_height, hint.height())
-        return y + row_height - rect.y()
 
 
 class _LineSample(QWidget):
@@ -286,7 +225,7 @@ class RacePanel(Panel):
         pair.setContentsMargins(0, 0, 0, 0)
         pair.addWidget(self.lr_caption)
         pair.addWidget(self.lr_spin)
-        self.controls = _Flow()
+        self.controls = FlowLayout(spacing=None)
         self.controls.setSpacing(6)
         for widget in (
             self.play_button,

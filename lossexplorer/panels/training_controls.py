@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from lossexplorer import style
+from lossexplorer.fitting import FlowLayout
 from lossexplorer.panels.base import GestureSlider, NumberSpinBox, Panel, set_text
 from lossexplorer.parts.training import (
     LEARNING_RATE_RANGE,
@@ -34,7 +35,6 @@ from lossexplorer.parts.training import (
 )
 from lossexplorer.plotkit import fix_size
 from lossexplorer.training_clock import TrainingViewer
-from lossexplorer.training_look import FlowLayout
 
 SCALE_STEPS = 10  # slider positions per factor of 10 of the start's scale
 LOW, HIGH = (round(SCALE_STEPS * math.log10(s)) for s in SCALE_RANGE)

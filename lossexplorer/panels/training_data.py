@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from lossexplorer import atomic, style
+from lossexplorer.fitting import FlowLayout
 from lossexplorer.panels.base import Panel, set_text
 from lossexplorer.parts.training import CLASSES, COORD_LIMIT, MAX_POINTS, PRESETS
 from lossexplorer.training_clock import TrainingViewer
 from lossexplorer.training_look import (
-    FlowLayout,
     PointCloud,
     class_icon,
     class_name,
