@@ -37,6 +37,7 @@ from lossexplorer.plotkit.fit import (
     GAP,
     MIN_DATA,
     RIGHT_MARGIN,
+    HeightForWidth,
     band_height,
     fix_axis_width,
     least_height,
@@ -141,7 +142,7 @@ def log_ticks(lo: float, hi: float, most: int = 6):
     return [major, minor]
 
 
-class BinaryLossPanel(Panel):
+class BinaryLossPanel(HeightForWidth, Panel):
     """MSE and cross-entropy over z for the model's y, with gradients on demand.
 
     The view options (the gradient overlay, its log scale, the close-up or
@@ -510,16 +511,6 @@ class BinaryLossPanel(Panel):
             self._readout_box_sizes[True].width(),
         )
         return width + margins.left() + margins.right()
-
-    def minimum_height_at(self, width: int) -> int:
-        """The least height the panel needs at ``width`` (16777215 below its narrowest).
-
-        ``minimumSizeHint`` is one point of this: a layout that knows a
-        panel's width first can ask for the height it needs there.
-        """
-        if width < self._narrowest():
-            return 16777215  # QWIDGETSIZE_MAX: no height makes it fit
-        return self._height_for(width)
 
     def resizeEvent(self, event):
         self._arrange(event.size().width())

@@ -29,6 +29,7 @@ from lossexplorer.plotkit.fit import (
     GAP,
     MIN_DATA,
     RIGHT_MARGIN,
+    HeightForWidth,
     band_height,
     fit_title,
     fix_axis_width,
@@ -51,7 +52,7 @@ Y_TOP = 5.0
 # ----------------------------------------------------------------- plot fitting
 
 
-class CeProbPanel(Panel):
+class CeProbPanel(HeightForWidth, Panel):
     """−log ŷ, −log(1 − ŷ), their mix for the model's y, and MSE, over ŷ."""
 
     SIGNAL = "binary_changed"
@@ -293,16 +294,6 @@ class CeProbPanel(Panel):
         labels = [self.y_hat_label.width(), self.mse_label.width()]
         plot = self._plot_minimum(0)[0].width()
         return max(*labels, self._row_sizes[True].width(), plot) + margins.left() + margins.right()
-
-    def minimum_height_at(self, width: int) -> int:
-        """The least height the panel needs at ``width`` (16777215 below its narrowest).
-
-        ``minimumSizeHint`` is one point of this: a layout that knows a
-        panel's width first can ask for the height it needs there.
-        """
-        if width < self._narrowest():
-            return 16777215  # QWIDGETSIZE_MAX: no height makes it fit
-        return self._height_for(width)
 
     def resizeEvent(self, event):
         self._arrange(event.size().width())

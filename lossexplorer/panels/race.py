@@ -42,6 +42,7 @@ from lossexplorer.plotkit.fit import (
     GAP,
     MIN_DATA,
     RIGHT_MARGIN,
+    HeightForWidth,
     fix_axis_width,
     hold_data_area,
     least_height,
@@ -123,7 +124,7 @@ class _Runner:
                 self.arrived = n0 + 1 + int(hit[0])
 
 
-class RacePanel(Panel):
+class RacePanel(HeightForWidth, Panel):
     """Two runners descend the MSE and the cross-entropy from the same start."""
 
     SIGNAL = "binary_changed"
@@ -305,16 +306,6 @@ class RacePanel(Panel):
             self._status_sizes[True].width() + self.ce_sample.width() + layout.spacing(),
         )
         return width + margins.left() + margins.right()
-
-    def minimum_height_at(self, width: int) -> int:
-        """The least height the panel needs at ``width`` (16777215 below its narrowest).
-
-        ``minimumSizeHint`` is one point of this: a layout that knows a
-        panel's width first can ask for the height it needs there.
-        """
-        if width < self._narrowest():
-            return 16777215  # QWIDGETSIZE_MAX: no height makes it fit
-        return self._height_for(width)
 
     def resizeEvent(self, event):
         self._arrange_status(event.size().width())

@@ -19,6 +19,7 @@ from lossexplorer.plotkit import Tag, add_guide
 from lossexplorer.plotkit.fit import (
     COMPACT_WIDTH,
     MIN_DATA,
+    HeightForWidth,
     fix_axis_width,
     hold_data_area,
     room_below,
@@ -75,7 +76,7 @@ class _ScrubViewBox(pg.ViewBox):
         ev.ignore()
 
 
-class SigmoidPanel(Panel):
+class SigmoidPanel(HeightForWidth, Panel):
     """σ(z) over z in [−10, 10] with a draggable handle at the model's z."""
 
     SIGNAL = "binary_changed"
@@ -183,16 +184,6 @@ class SigmoidPanel(Panel):
         inner = width - margins.left() - margins.right()
         extra = self.hint.heightForWidth(inner) - self.hint.minimumSizeHint().height()
         return super().minimumSizeHint().height() + max(0, extra)
-
-    def minimum_height_at(self, width: int) -> int:
-        """The least height the panel needs at ``width`` (16777215 below its narrowest).
-
-        ``minimumSizeHint`` is one point of this: a layout that knows a
-        panel's width first can ask for the height it needs there.
-        """
-        if width < self._narrowest():
-            return 16777215  # QWIDGETSIZE_MAX: no height makes it fit
-        return self._height_for(width)
 
     # ------------------------------------------------------------- strings
     def help_text(self):

@@ -234,3 +234,17 @@ def band_height(legends, width: float) -> float:
     """The legends' band above a data area ``width`` wide (``place_legends``)."""
     heights = (legend_size(g, legend_columns(g, width))[1] for g in legends)
     return TOP_MARGIN + sum(heights)
+
+
+class HeightForWidth:
+    """A panel mixin: its least height at a width, from ``_narrowest()`` and ``_height_for(width)``.
+
+    ``minimumSizeHint`` is one point of this: a layout that knows a panel's
+    width first can ask for the height it needs there.
+    """
+
+    def minimum_height_at(self, width: int) -> int:
+        """The least height the panel needs at ``width`` (16777215 below its narrowest)."""
+        if width < self._narrowest():
+            return 16777215  # QWIDGETSIZE_MAX: no height makes it fit
+        return self._height_for(width)
